@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely';
+import * as territory from './2026_11_22_1200_territory.js';
+
+/** All migrations, keyed by their dated name. Add one line per new migration file. */
+export const migrations: Record<string, Migration> = {
+  '2026_11_22_1200_territory': territory,
+};

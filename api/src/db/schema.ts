@@ -1,0 +1,74 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/**
+ * Kysely table types. Each feature area declares its tables in its own interface and
+ * the DB type is their union, so areas do not edit each other's lines.
+ * Geometry columns are typed `string` (hex EWKB as returned); read them with ST_AsGeoJSON.
+ */
+export interface TerritoryTables {
+  regions: {
+    code: string;
+    name: string;
+    populationCount: number;
+    areaKm2: number | null;
+    geom: string | null;
+  };
+  departements: {
+    code: string;
+    name: string;
+    regionCode: string;
+    populationCount: number;
+    areaKm2: number | null;
+    geom: string | null;
+  };
+  epcis: {
+    code: string;
+    name: string;
+    kind: string | null;
+  };
+  communes: {
+    code: string;
+    name: string;
+    searchName: string;
+    departementCode: string;
+    regionCode: string;
+    epciCode: string | null;
+    zone: 'metro' | 'drom' | 'com';
+    postcodes: string[];
+    populationCount: number;
+    areaKm2: number | null;
+    geometryStatus: string;
+    geometryNote: string | null;
+    geom: string | null;
+    point: string | null;
+  };
+  communeHistory: {
+    oldCode: string;
+    oldName: string;
+    newCode: string;
+    kind: string;
+  };
+  indicators: {
+    id: string;
+    label: string;
+    unit: string;
+    source: string;
+    description: string;
+    year: number | null;
+    scope: string;
+  };
+  communeIndicatorValues: {
+    indicatorId: string;
+    communeCode: string;
+    value: number | null;
+  };
+  datasetLoads: {
+    name: string;
+    version: string;
+    loadedAt: ColumnType<Date, Date | string | undefined, Date | string>;
+    details: unknown;
+  };
+}
+
+export type DB = TerritoryTables;
+export type { Generated };
