@@ -184,7 +184,7 @@ const out: Topology = {
   },
 } as Topology;
 // Drop arcs nobody references any more and delta-encode at ~1 m (1e-5°) resolution.
-const compact = quantize(pruneArcs(out), { scale: [1e-5, 1e-5], translate: [-180, -90] } as never);
+const compact = quantize(pruneArcs(out) as never, { scale: [1e-5, 1e-5], translate: [-180, -90] } as never);
 
 // 3. History: every former code → its 2026 commune(s).
 const history: TerritoryArtifacts['history'] = [];

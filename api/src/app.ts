@@ -1,0 +1,42 @@
+import { Hono } from 'hono';
+import { compress } from 'hono/compress';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { relative } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import type { AppDeps } from './deps.js';
+import { ApiError } from './errors.js';
+import { systemRoutes } from './routes/system.js';
+import { communesRoutes } from './routes/communes.js';
+import { indicatorsRoutes } from './routes/indicators.js';
+import { tilesRoutes } from './routes/tiles.js';
+
+/** Builds the Hono app: mounts every resource (one line each) and maps all errors to the one error shape. */
+export function createApp(deps: AppDeps) {
+  const api = new Hono()
+    .route('/', systemRoutes(deps))
+    .route('/communes', communesRoutes(deps))
+    .route('/indicators', indicatorsRoutes(deps))
+    .route('/tiles', tilesRoutes(deps));
+
+  const app = new Hono();
+  app.use('/api/*', compress());
+  app.route('/api', api);
+  app.all('/api/*', (c) => c.json(new ApiError(404, 'NOT_FOUND', `No API route ${c.req.method} ${c.req.path}. See README "API".`).toBody(), 404));
+  if (deps.config.webDistDir && existsSync(deps.config.webDistDir)) mountSpa(app, deps.config.webDistDir);
+  app.onError((err, c) => {
+    if (err instanceof ApiError) return c.json(err.toBody(), err.status as 400);
+    console.error(err);
+    return c.json(new ApiError(500, 'INTERNAL', 'Unexpected server error; the server log has the details.').toBody(), 500);
+  });
+  return app as typeof app & { _api: typeof api };
+}
+
+function mountSpa(app: Hono, distDir: string) {
+  const root = relative(process.cwd(), distDir) || '.';
+  const indexHtml = readFileSync(`${distDir}/index.html`, 'utf8');
+  app.use('/*', serveStatic({ root }));
+  app.get('*', (c) => c.html(indexHtml));
+}
+
+/** Typed client contract for the web (`hc<AppType>('/api')`). */
+export type AppType = ReturnType<typeof createApp>['_api'];

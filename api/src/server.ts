@@ -1,0 +1,24 @@
+import { fileURLToPath } from 'node:url';
+import type { Env } from './env.js';
+import { createDatabase, type Database } from './db/database.js';
+import { migrateToLatest } from './db/migrate.js';
+import { seedAll } from './db/seed/index.js';
+import { createTileService, type TileStrategy } from './services/tiles.js';
+import { createApp } from './app.js';
+import type { AppDeps } from './deps.js';
+
+export const WEB_DIST_DIR = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+/** Opens the database, migrates, loads the committed reference data if needed, and builds the app. */
+export async function bootstrap(env: Pick<Env, 'DATABASE_URL' | 'MAILLAGE_DATA_DIR' | 'MAILLAGE_BASEMAP_STYLE_URL'> & { tileStrategy?: TileStrategy; webDistDir?: string }, progress: (m: string) => void = () => {}) {
+  const database: Database = await createDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.MAILLAGE_DATA_DIR });
+  await migrateToLatest(database);
+  await seedAll(database, progress);
+  const tiles = createTileService(database, env.tileStrategy ?? (database.kind === 'postgres' ? 'postgis' : 'js'));
+  const deps: AppDeps = {
+    database,
+    tiles,
+    config: { basemapStyleUrl: env.MAILLAGE_BASEMAP_STYLE_URL, extraAttribution: [], webDistDir: env.webDistDir },
+  };
+  return { app: createApp(deps), deps };
+}

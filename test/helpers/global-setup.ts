@@ -1,0 +1,67 @@
+import { existsSync, mkdirSync, renameSync, rmSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import pg from 'pg';
+import type { TestProject } from 'vitest/node';
+import { createDatabase } from '../../api/src/db/database.js';
+import { migrateToLatest } from '../../api/src/db/migrate.js';
+import { seedAll } from '../../api/src/db/seed/index.js';
+import { ROOT, templateHash } from './template.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    pgliteTemplateDir: string;
+    pgTemplateName: string | null;
+  }
+}
+
+const log = (m: string) => console.log(`[test setup] ${m}`);
+
+/** Seeds one PGlite template (and one PostgreSQL template database) per data/migration version; test files clone them. */
+export default async function setup(project: TestProject) {
+  const hash = templateHash();
+  const cacheDir = join(ROOT, '.tmp', 'test-templates');
+  mkdirSync(cacheDir, { recursive: true });
+  const pgliteDir = join(cacheDir, `pglite-${hash}`);
+  if (!existsSync(pgliteDir)) {
+    for (const old of readdirSync(cacheDir)) rmSync(join(cacheDir, old), { recursive: true, force: true });
+    const building = `${pgliteDir}.building-${process.pid}`;
+    log(`seeding the PGlite template (${hash}); once per data version…`);
+    const database = await createDatabase({ dataDir: building });
+    await migrateToLatest(database);
+    await seedAll(database, (m) => /\d \/ /.test(m) || log(m));
+    await database.close();
+    renameSync(building, pgliteDir);
+  }
+  project.provide('pgliteTemplateDir', pgliteDir);
+
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) {
+    log('TEST_DATABASE_URL is not set: PostgreSQL/PostGIS variants of the database tests are SKIPPED (CI sets it).');
+    project.provide('pgTemplateName', null);
+    return;
+  }
+  const name = `maillage_tpl_${hash}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+  const stale = await admin.query("SELECT datname FROM pg_database WHERE datname LIKE 'maillage_tpl_%' AND datname <> $1", [name]);
+  for (const r of stale.rows) await admin.query(`DROP DATABASE IF EXISTS "${r.datname}" WITH (FORCE)`);
+  if (exists.rowCount === 0) {
+    log(`seeding the PostgreSQL template database ${name}…`);
+    await admin.query(`DROP DATABASE IF EXISTS "${name}_building" WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE "${name}_building"`);
+    const database = await createDatabase({ databaseUrl: withDatabase(url, `${name}_building`) });
+    await migrateToLatest(database);
+    await seedAll(database, (m) => /\d \/ /.test(m) || log(m));
+    await database.close();
+    await admin.query(`ALTER DATABASE "${name}_building" RENAME TO "${name}"`);
+  }
+  await admin.end();
+  project.provide('pgTemplateName', name);
+}
+
+export function withDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
