@@ -9,6 +9,8 @@ const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(5173),
   HOST: z.string().default('127.0.0.1'),
   MAILLAGE_BASEMAP_STYLE_URL: z.string().url().optional(),
+  /** Tile rendering: ST_AsMVT in PostGIS, or geojson-vt in memory; default postgis on PostgreSQL, js on PGlite. */
+  MAILLAGE_TILE_STRATEGY: z.enum(['postgis', 'js']).optional(),
   NODE_ENV: z.string().default('production'),
 });
 

@@ -6,7 +6,7 @@ const started = Date.now();
 const env = readEnv();
 const log = (m: string) => console.log(`[maillage] ${m}`);
 log(`database: ${env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite + PostGIS in ${env.MAILLAGE_DATA_DIR}`}`);
-const { app, deps } = await bootstrap({ ...env, webDistDir: WEB_DIST_DIR }, log);
+const { app, deps } = await bootstrap({ ...env, tileStrategy: env.MAILLAGE_TILE_STRATEGY, webDistDir: WEB_DIST_DIR }, log);
 const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
   log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s → http://localhost:${info.port}`);
   // Index tiles in the background so the first map view is fast.
