@@ -1,0 +1,157 @@
+import { contours } from 'd3-contour';
+import type { Feature, FeatureCollection, MultiPolygon } from 'geojson';
+import { metresPerDegree } from './geo.js';
+import type { RoadGraph } from './graph.js';
+import { phast } from './phast.js';
+import type { LonLat, RoutingNetwork } from './network.js';
+import { snapPoints } from './network.js';
+import { DEFAULT_SNAP, samePieceDurationMs, type SnappedPoint } from './snap.js';
+
+/** Node durations (ms, Infinity = beyond reach) from an origin point, via PHAST. Null when the origin is off the network. */
+export function originNodeTimes(network: RoutingNetwork, origin: LonLat): { origin: SnappedPoint; durationMs: Float64Array } | null {
+  const [snapped] = snapPoints(network, [origin]);
+  if (!snapped) return null;
+  return { origin: snapped, durationMs: phast(network.ch, snapped.departure).durationMs };
+}
+
+export interface Membership {
+  /** Each point's own drive time from the origin in seconds (access legs included); null = off network or unreachable. */
+  durationSec: (number | null)[];
+  /** Index of the smallest break containing the point, or null. */
+  breakIndex: (number | null)[];
+  /** Points within each break (cumulative: a point within 10 min is also within 20 min). */
+  countByBreak: number[];
+}
+
+/**
+ * Which points lie within each break of an isochrone, from their own snapped times (not from the
+ * polygons), so counts are exact and monotone in time: a larger break never holds fewer points.
+ */
+export function isochroneMembership(network: RoutingNetwork, origin: LonLat, points: readonly LonLat[], breaksSec: readonly number[]): Membership | null {
+  const times = originNodeTimes(network, origin);
+  if (!times) return null;
+  const snapped = snapPoints(network, points);
+  const sorted = [...breaksSec].sort((a, b) => a - b);
+  const durationSec = snapped.map((p) => {
+    if (!p) return null;
+    let best = Infinity;
+    for (let k = 0; k < p.arrival.nodes.length; k++) best = Math.min(best, times.durationMs[p.arrival.nodes[k]] + p.arrival.durationMs[k]);
+    const direct = samePieceDurationMs(network.graph, times.origin, p);
+    if (direct) best = Math.min(best, direct.durationMs);
+    return Number.isFinite(best) ? best / 1000 : null;
+  });
+  const breakIndex = durationSec.map((d) => {
+    if (d === null) return null;
+    const k = sorted.findIndex((b) => d <= b);
+    return k === -1 ? null : breaksSec.indexOf(sorted[k]);
+  });
+  const countByBreak = breaksSec.map((b) => durationSec.filter((d) => d !== null && d <= b).length);
+  return { durationSec, breakIndex, countByBreak };
+}
+
+export interface IsochroneOptions {
+  /** Raster cell size in metres (default: extent / 300, at least 50 m). */
+  cellSizeM?: number;
+}
+
+/**
+ * Isochrone polygons for several breaks at once: node and road-vertex times (interpolated along
+ * each piece) are splatted on a raster, each cell taking min(time at a road sample + access leg
+ * from the sample at the access speed), then contoured with d3-contour. Display only: use
+ * isochroneMembership to count what is inside.
+ */
+export function isochronePolygons(
+  network: RoutingNetwork, origin: LonLat, breaksSec: readonly number[], options: IsochroneOptions = {},
+): FeatureCollection<MultiPolygon, { breakSec: number; durationMin: number }> | null {
+  const times = originNodeTimes(network, origin);
+  if (!times) return null;
+  const maxMs = Math.max(...breaksSec) * 1000;
+  const { graph } = network;
+  let minLon = Infinity, minLat = Infinity, maxLon = -Infinity, maxLat = -Infinity;
+  for (let v = 0; v < graph.nodeCount; v++) {
+    if (!(times.durationMs[v] <= maxMs)) continue;
+    minLon = Math.min(minLon, graph.nodeLon[v]); maxLon = Math.max(maxLon, graph.nodeLon[v]);
+    minLat = Math.min(minLat, graph.nodeLat[v]); maxLat = Math.max(maxLat, graph.nodeLat[v]);
+  }
+  if (minLon === Infinity) {
+    minLon = maxLon = times.origin.snappedLon;
+    minLat = maxLat = times.origin.snappedLat;
+  }
+  const { mPerDegLon, mPerDegLat } = metresPerDegree((minLat + maxLat) / 2);
+  const extentM = Math.max((maxLon - minLon) * mPerDegLon, (maxLat - minLat) * mPerDegLat);
+  const cellM = options.cellSizeM ?? Math.max(50, extentM / 300);
+  const samples = roadSamples(graph, times.durationMs, maxMs, cellM / mPerDegLat);
+  samples.push(times.origin.snappedLon, times.origin.snappedLat, times.origin.accessDurationMs);
+  for (let i = 0; i < samples.length; i += 3) {
+    minLon = Math.min(minLon, samples[i]); maxLon = Math.max(maxLon, samples[i]);
+    minLat = Math.min(minLat, samples[i + 1]); maxLat = Math.max(maxLat, samples[i + 1]);
+  }
+  const radiusCells = 2;
+  const margin = radiusCells + 1;
+  const cellLon = cellM / mPerDegLon, cellLat = cellM / mPerDegLat;
+  const west = minLon - margin * cellLon, south = minLat - margin * cellLat;
+  const width = Math.ceil((maxLon - minLon) / cellLon) + 2 * margin + 1;
+  const height = Math.ceil((maxLat - minLat) / cellLat) + 2 * margin + 1;
+  const msPerM = (DEFAULT_SNAP.accessDetourFactor / ((network.snapOptions.accessSpeedKmh ?? DEFAULT_SNAP.accessSpeedKmh) / 3.6)) * 1000;
+  const cells = new Float64Array(width * height).fill(maxMs * 4);
+  for (let i = 0; i < samples.length; i += 3) {
+    const gx = (samples[i] - west) / cellLon - 0.5, gy = (samples[i + 1] - south) / cellLat - 0.5;
+    const cx = Math.round(gx), cy = Math.round(gy);
+    for (let y = cy - radiusCells; y <= cy + radiusCells; y++) {
+      for (let x = cx - radiusCells; x <= cx + radiusCells; x++) {
+        const t = samples[i + 2] + Math.hypot(x - gx, y - gy) * cellM * msPerM;
+        const c = y * width + x;
+        if (t < cells[c]) cells[c] = t;
+      }
+    }
+  }
+  for (let c = 0; c < cells.length; c++) cells[c] = -cells[c];
+  const thresholds = [...breaksSec].sort((a, b) => b - a).map((b) => -b * 1000);
+  const bands = contours().size([width, height]).thresholds(thresholds)(cells);
+  const features: Feature<MultiPolygon, { breakSec: number; durationMin: number }>[] = bands.map((band) => ({
+    type: 'Feature',
+    properties: { breakSec: -band.value / 1000, durationMin: -band.value / 60000 },
+    geometry: {
+      type: 'MultiPolygon',
+      coordinates: band.coordinates.map((polygon) => polygon.map((ring) => ring.map(([x, y]) => [
+        round6(west + x * cellLon), round6(south + y * cellLat),
+      ]))),
+    },
+  }));
+  return { type: 'FeatureCollection', features };
+}
+
+/** (lon, lat, durationMs) triples of reached road vertices, times interpolated along each piece. */
+function roadSamples(graph: RoadGraph, nodeMs: Float64Array, maxMs: number, stepDeg: number): number[] {
+  const samples: number[] = [];
+  const c = graph.geometryCoords;
+  for (let p = 0; p < graph.pieceCount; p++) {
+    const fwd = graph.pieceForwardEdge[p], bwd = graph.pieceBackwardEdge[p];
+    const fromMs = fwd === -1 ? Infinity : nodeMs[graph.pieceFromNode[p]];
+    const toMs = bwd === -1 ? Infinity : nodeMs[graph.pieceToNode[p]];
+    if (!(fromMs <= maxMs || toMs <= maxMs)) continue;
+    const first = graph.pieceFirstCoord[p], last = graph.pieceFirstCoord[p + 1] - 1;
+    let total = 0;
+    for (let i = first; i < last; i++) total += Math.hypot(c[2 * i + 2] - c[2 * i], c[2 * i + 3] - c[2 * i + 1]);
+    const fwdMs = fwd === -1 ? 0 : graph.edgeDurationMs[fwd];
+    const bwdMs = bwd === -1 ? 0 : graph.edgeDurationMs[bwd];
+    let along = 0;
+    for (let i = first; i <= last; i++) {
+      const segment = i < last ? Math.hypot(c[2 * i + 2] - c[2 * i], c[2 * i + 3] - c[2 * i + 1]) : 0;
+      // sub-samples every stepDeg so that long straight pieces (motorways) leave no gaps
+      const steps = Math.max(1, Math.ceil(segment / stepDeg));
+      for (let k = 0; k < (i < last ? steps : 1); k++) {
+        const f = total === 0 ? 0 : (along + (k / steps) * segment) / total;
+        const t = Math.min(fromMs + f * fwdMs, toMs + (1 - f) * bwdMs);
+        if (t > maxMs) continue;
+        samples.push(c[2 * i] + (k / steps) * (i < last ? c[2 * i + 2] - c[2 * i] : 0), c[2 * i + 1] + (k / steps) * (i < last ? c[2 * i + 3] - c[2 * i + 1] : 0), t);
+      }
+      along += segment;
+    }
+  }
+  return samples;
+}
+
+function round6(x: number): number {
+  return Math.round(x * 1e6) / 1e6;
+}

@@ -1,0 +1,121 @@
+import type { ContractionHierarchy } from './ch.js';
+import { ChRouter } from './ch-query.js';
+import { edgeCoordinates, type RoadGraph } from './graph.js';
+import { chMatrix, type NodeMatrix } from './matrix.js';
+import { buildSnapIndex, samePieceDurationMs, snapPoint, type SnapIndex, type SnapOptions, type SnappedPoint } from './snap.js';
+
+export type LonLat = [number, number];
+
+/** A loaded graph with its hierarchy; the snapping index is built on first use. */
+export interface RoutingNetwork {
+  graph: RoadGraph;
+  ch: ContractionHierarchy;
+  snapOptions: SnapOptions;
+  snapIndex?: SnapIndex;
+  router?: ChRouter;
+}
+
+export function createRoutingNetwork(graph: RoadGraph, ch: ContractionHierarchy, snapOptions: SnapOptions = {}): RoutingNetwork {
+  return { graph, ch, snapOptions };
+}
+
+/** Snaps points to the nearest road; null for points beyond the max snap distance or invalid. */
+export function snapPoints(network: RoutingNetwork, points: readonly LonLat[]): (SnappedPoint | null)[] {
+  network.snapIndex ??= buildSnapIndex(network.graph);
+  const index = network.snapIndex;
+  return points.map(([lon, lat]) => snapPoint(network.graph, index, lon, lat, network.snapOptions));
+}
+
+export interface RouteResult {
+  durationSec: number;
+  distanceM: number;
+  /** Access legs included above (crow-fly × detour at the access speed). */
+  accessDurationSec: number;
+  /** LineString coordinates from the snapped origin to the snapped destination. */
+  geometry: LonLat[];
+}
+
+/** Fastest route between two points, or null when either is off the network or unreachable. */
+export function routeBetween(network: RoutingNetwork, from: LonLat, to: LonLat): RouteResult | null {
+  const [a, b] = snapPoints(network, [from, to]);
+  if (!a || !b) return null;
+  const { graph } = network;
+  network.router ??= new ChRouter(network.ch);
+  const path = network.router.path(a.departure, b.arrival);
+  const direct = samePieceDurationMs(graph, a, b);
+  const accessDurationSec = (a.accessDurationMs + b.accessDurationMs) / 1000;
+  if (direct && (!path || direct.durationMs <= path.durationMs)) {
+    return { durationSec: direct.durationMs / 1000, distanceM: direct.distanceM, accessDurationSec, geometry: [[a.snappedLon, a.snappedLat], [b.snappedLon, b.snappedLat]] };
+  }
+  if (!path) return null;
+  const geometry: LonLat[] = [[a.snappedLon, a.snappedLat]];
+  let distanceM = a.accessDistanceM + b.accessDistanceM;
+  // partial first and last pieces: distance from the seeds, geometry drawn from node to node
+  const seedIndex = (seeds: SnappedPoint['departure'], node: number) => seeds.nodes.indexOf(node);
+  const firstSeed = seedIndex(a.departure, path.sourceNode);
+  const lastSeed = seedIndex(b.arrival, path.targetNode);
+  distanceM += a.departure.distanceM[firstSeed] - a.accessDistanceM + b.arrival.distanceM[lastSeed] - b.accessDistanceM;
+  geometry.push([graph.nodeLon[path.sourceNode], graph.nodeLat[path.sourceNode]]);
+  for (const edge of path.edges) {
+    distanceM += graph.edgeDistanceM[edge];
+    const coords = edgeCoordinates(graph, edge);
+    for (let i = 1; i < coords.length; i++) geometry.push(coords[i]);
+  }
+  geometry.push([b.snappedLon, b.snappedLat]);
+  return { durationSec: path.durationMs / 1000, distanceM, accessDurationSec, geometry };
+}
+
+export interface PointMatrix {
+  /** [source][target] seconds; null = a point off the network or no route. */
+  durationSec: (number | null)[][];
+  distanceM: (number | null)[][];
+  /** Points that could not be snapped (beyond the max snap distance), by index. */
+  unsnappedSources: number[];
+  unsnappedTargets: number[];
+}
+
+/** Duration/distance matrix between arbitrary points (single thread; see parallelMatrix for big ones). */
+export function pointMatrix(
+  network: RoutingNetwork,
+  sources: readonly LonLat[],
+  targets: readonly LonLat[],
+  compute: (ch: ContractionHierarchy, s: SnappedPoint['departure'][], t: SnappedPoint['arrival'][]) => NodeMatrix = chMatrix,
+): PointMatrix {
+  const snappedSources = snapPoints(network, sources);
+  const snappedTargets = snapPoints(network, targets);
+  const empty = { nodes: [], durationMs: [], distanceM: [] };
+  const nodeMatrix = compute(
+    network.ch,
+    snappedSources.map((p) => p?.departure ?? empty),
+    snappedTargets.map((p) => p?.arrival ?? empty),
+  );
+  return matrixFromNodes(network.graph, nodeMatrix, snappedSources, snappedTargets);
+}
+
+/** Node-level matrix → JSON-safe rows, with same-piece shortcuts between points on one street. */
+export function matrixFromNodes(
+  graph: RoadGraph, m: NodeMatrix, sources: (SnappedPoint | null)[], targets: (SnappedPoint | null)[],
+): PointMatrix {
+  const targetsByPiece = new Map<number, number[]>();
+  targets.forEach((p, j) => {
+    if (p) targetsByPiece.set(p.piece, [...(targetsByPiece.get(p.piece) ?? []), j]);
+  });
+  const durationSec: (number | null)[][] = [];
+  const distanceM: (number | null)[][] = [];
+  for (let i = 0; i < sources.length; i++) {
+    const rowMs = Array.from(m.durationMs.subarray(i * m.targetCount, (i + 1) * m.targetCount));
+    const rowM = Array.from(m.distanceM.subarray(i * m.targetCount, (i + 1) * m.targetCount));
+    const s = sources[i];
+    for (const j of (s && targetsByPiece.get(s.piece)) || []) {
+      const direct = samePieceDurationMs(graph, s!, targets[j]!);
+      if (direct && direct.durationMs < rowMs[j]) {
+        rowMs[j] = direct.durationMs;
+        rowM[j] = direct.distanceM;
+      }
+    }
+    durationSec.push(rowMs.map((ms, j) => (Number.isFinite(ms) && s && targets[j] ? ms / 1000 : null)));
+    distanceM.push(rowM.map((d, j) => (Number.isFinite(rowMs[j]) && s && targets[j] ? d : null)));
+  }
+  const unsnapped = (list: (SnappedPoint | null)[]) => list.flatMap((p, i) => (p ? [] : [i]));
+  return { durationSec, distanceM, unsnappedSources: unsnapped(sources), unsnappedTargets: unsnapped(targets) };
+}
