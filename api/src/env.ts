@@ -6,7 +6,7 @@ const EnvSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres:// (unset it to use the embedded database)')
     .optional(),
   MAILLAGE_DATA_DIR: z.string().default('./.maillage/db'),
-  PORT: z.coerce.number().int().min(1).max(65535).default(5173),
+  PORT: z.coerce.number().int().min(0).max(65535).default(5173),
   HOST: z.string().default('127.0.0.1'),
   MAILLAGE_BASEMAP_STYLE_URL: z.string().url().optional(),
   /** Tile rendering: ST_AsMVT in PostGIS, or geojson-vt in memory; default postgis on PostgreSQL, js on PGlite. */
