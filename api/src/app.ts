@@ -9,6 +9,7 @@ import { systemRoutes } from './routes/system.js';
 import { communesRoutes } from './routes/communes.js';
 import { indicatorsRoutes } from './routes/indicators.js';
 import { tilesRoutes } from './routes/tiles.js';
+import { routingRoutes } from './routes/routing.js';
 
 /** Builds the Hono app: mounts every resource (one line each) and maps all errors to the one error shape. */
 export function createApp(deps: AppDeps) {
@@ -16,7 +17,8 @@ export function createApp(deps: AppDeps) {
     .route('/', systemRoutes(deps))
     .route('/communes', communesRoutes(deps))
     .route('/indicators', indicatorsRoutes(deps))
-    .route('/tiles', tilesRoutes(deps));
+    .route('/tiles', tilesRoutes(deps))
+    .route('/routing', routingRoutes(deps));
 
   const app = new Hono();
   app.use('/api/*', compress());

@@ -1,5 +1,6 @@
 import type { Database } from './db/database.js';
 import type { TileService } from './services/tiles.js';
+import type { RoutingService } from './services/routing.js';
 
 export interface AppConfig {
   basemapStyleUrl?: string;
@@ -13,5 +14,7 @@ export interface AppConfig {
 export interface AppDeps {
   database: Database;
   tiles: TileService;
+  /** The active road network (inactive with a reason when no graph file is present). */
+  routing: RoutingService;
   config: AppConfig;
 }

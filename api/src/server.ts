@@ -4,21 +4,26 @@ import { createDatabase, type Database } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { seedAll } from './db/seed/index.js';
 import { createTileService, type TileStrategy } from './services/tiles.js';
+import { RoutingService } from './services/routing.js';
 import { createApp } from './app.js';
 import type { AppDeps } from './deps.js';
 
+export const DEFAULT_ROAD_GRAPH = fileURLToPath(new URL('../../data/roads/france.graph', import.meta.url));
 export const WEB_DIST_DIR = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
 /** Opens the database, migrates, loads the committed reference data if needed, and builds the app. */
-export async function bootstrap(env: Pick<Env, 'DATABASE_URL' | 'MAILLAGE_DATA_DIR' | 'MAILLAGE_BASEMAP_STYLE_URL'> & { tileStrategy?: TileStrategy; webDistDir?: string }, progress: (m: string) => void = () => {}) {
+export async function bootstrap(env: Pick<Env, 'DATABASE_URL' | 'MAILLAGE_DATA_DIR' | 'MAILLAGE_BASEMAP_STYLE_URL' | 'MAILLAGE_ROAD_GRAPH'> & { tileStrategy?: TileStrategy; webDistDir?: string }, progress: (m: string) => void = () => {}) {
   const database: Database = await createDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.MAILLAGE_DATA_DIR });
   await migrateToLatest(database);
   await seedAll(database, progress);
   const tiles = createTileService(database, env.tileStrategy ?? (database.kind === 'postgres' ? 'postgis' : 'js'));
+  const routing = RoutingService.load(database, env.MAILLAGE_ROAD_GRAPH ?? DEFAULT_ROAD_GRAPH);
+  progress(routing.status.active ? `road network: ${routing.status.source} (${routing.status.nodeCount?.toLocaleString('en')} nodes) loaded in ${routing.status.loadMs} ms` : `drive times off: ${routing.status.reason}`);
   const deps: AppDeps = {
     database,
     tiles,
-    config: { basemapStyleUrl: env.MAILLAGE_BASEMAP_STYLE_URL, extraAttribution: [], webDistDir: env.webDistDir },
+    routing,
+    config: { basemapStyleUrl: env.MAILLAGE_BASEMAP_STYLE_URL, extraAttribution: routing.status.active && routing.status.attribution ? [routing.status.attribution] : [], webDistDir: env.webDistDir },
   };
   return { app: createApp(deps), deps };
 }

@@ -6,6 +6,7 @@ import pg from 'pg';
 import { inject, describe } from 'vitest';
 import { createDatabase, type Database, type DatabaseKind } from '../../api/src/db/database.js';
 import { createTileService } from '../../api/src/services/tiles.js';
+import { RoutingService } from '../../api/src/services/routing.js';
 import { createApp } from '../../api/src/app.js';
 import type { AppDeps } from '../../api/src/deps.js';
 
@@ -60,6 +61,7 @@ export function appFor(database: Database, extra: Partial<AppDeps> = {}) {
   const deps: AppDeps = {
     database,
     tiles: createTileService(database, database.kind === 'postgres' ? 'postgis' : 'js'),
+    routing: RoutingService.load(database, undefined),
     config: { extraAttribution: [] },
     ...extra,
   };
