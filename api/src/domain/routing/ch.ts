@@ -25,6 +25,8 @@ export interface ContractOptions {
   /** Nodes a witness search may settle while ordering (cheap estimate) and while contracting. */
   orderingSettleLimit?: number;
   contractionSettleLimit?: number;
+  /** Re-evaluate the priority of each contracted node's neighbours at once (better order, slower) instead of only lazily. */
+  reevaluateNeighbours?: boolean;
   /** Called every ~1 % of nodes with the share contracted (0–1). */
   onProgress?: (doneRatio: number) => void;
 }

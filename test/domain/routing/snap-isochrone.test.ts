@@ -1,0 +1,100 @@
+import { area, booleanPointInPolygon, point } from '@turf/turf';
+import { describe, expect, it } from 'vitest';
+import {
+  isochroneMembership, isochronePolygons, pointMatrix, routeBetween, seededRandom, snapPoints, type LonLat,
+} from '../../../api/src/domain/routing/index.js';
+import { fixtureNetwork } from './fixtures.js';
+
+const MONACO_CASINO: LonLat = [7.4277, 43.7394];
+const AT_SEA_OFF_MONACO: LonLat = [7.45, 43.70]; // ~4 km south of the coast
+const ANDORRA_LA_VELLA: LonLat = [1.5218, 42.5063];
+
+describe('snapping', () => {
+  const { graph, network } = fixtureNetwork('monaco');
+
+  it('puts a point lying on a road on that road with a negligible access leg', () => {
+    const v = 17;
+    const [snapped] = snapPoints(network, [[graph.nodeLon[v], graph.nodeLat[v]]]);
+    expect(snapped!.snapDistanceM).toBeLessThan(0.5);
+    expect(snapped!.accessDurationMs).toBeLessThan(200);
+  });
+
+  it('charges the access leg at 15 km/h over 1.3 × the crow-fly distance', () => {
+    const [snapped] = snapPoints(network, [[7.4290, 43.7330]]); // in the harbour, away from the quays
+    expect(snapped).not.toBeNull();
+    expect(snapped!.snapDistanceM).toBeGreaterThan(20);
+    expect(snapped!.accessDurationMs).toBe(Math.round(((snapped!.snapDistanceM * 1.3) / (15 / 3.6)) * 1000));
+  });
+
+  it('returns null (never Infinity) for points beyond the max snap distance or invalid', () => {
+    expect(snapPoints(network, [AT_SEA_OFF_MONACO, [NaN, 43.7], [7.4, 95]])).toEqual([null, null, null]);
+    expect(routeBetween(network, MONACO_CASINO, AT_SEA_OFF_MONACO)).toBeNull();
+    const m = pointMatrix(network, [MONACO_CASINO, AT_SEA_OFF_MONACO], [AT_SEA_OFF_MONACO, MONACO_CASINO, [7.42, 43.735]]);
+    expect(m.unsnappedSources).toEqual([1]);
+    expect(m.unsnappedTargets).toEqual([0]);
+    expect(m.durationSec[0][0]).toBeNull();
+    expect(m.durationSec[1]).toEqual([null, null, null]);
+    for (const row of [...m.durationSec, ...m.distanceM]) for (const v of row) expect(v === null || Number.isFinite(v)).toBe(true);
+    expect(m.durationSec[0][2]).toBeGreaterThan(0);
+  });
+
+  it('a route and a matrix cell agree, and the route is drawn from origin to destination', () => {
+    const to: LonLat = [7.4167, 43.7311]; // Fontvieille
+    const route = routeBetween(network, MONACO_CASINO, to)!;
+    const m = pointMatrix(network, [MONACO_CASINO], [to]);
+    expect(m.durationSec[0][0]).toBeCloseTo(route.durationSec, 3);
+    expect(route.durationSec).toBeGreaterThan(60);
+    expect(route.durationSec).toBeLessThan(20 * 60);
+    expect(route.geometry.length).toBeGreaterThan(5);
+    expect(route.distanceM).toBeGreaterThan(1500);
+  });
+});
+
+describe('isochrones in Andorra (mountain network)', () => {
+  const { graph, network } = fixtureNetwork('andorra');
+  const breaksSec = [300, 600, 900, 1200, 1800, 2700];
+  const random = seededRandom(11);
+  // customers: road vertices with a little jitter, plus points scattered over the country
+  const points: LonLat[] = [
+    ...Array.from({ length: 150 }, () => {
+      const v = Math.floor(random() * graph.nodeCount);
+      return [graph.nodeLon[v] + (random() - 0.5) * 0.002, graph.nodeLat[v] + (random() - 0.5) * 0.002] as LonLat;
+    }),
+    ...Array.from({ length: 100 }, () => [1.40 + random() * 0.40, 42.42 + random() * 0.24] as LonLat),
+  ];
+
+  it('counts points by their own snapped times: monotone in time and equal to the matrix row', () => {
+    const membership = isochroneMembership(network, ANDORRA_LA_VELLA, points, breaksSec)!;
+    for (let k = 1; k < breaksSec.length; k++) expect(membership.countByBreak[k]).toBeGreaterThanOrEqual(membership.countByBreak[k - 1]);
+    expect(membership.countByBreak[0]).toBeGreaterThan(0);
+    expect(membership.countByBreak.at(-1)).toBeLessThan(points.length); // some points are off-road (> 1 km): null
+    const row = pointMatrix(network, [ANDORRA_LA_VELLA], points).durationSec[0];
+    membership.durationSec.forEach((d, i) => {
+      if (d === null) expect(row[i]).toBeNull();
+      else expect(d).toBeCloseTo(row[i]!, 6);
+      const k = membership.breakIndex[i];
+      if (k !== null) {
+        expect(d!).toBeLessThanOrEqual(breaksSec[k]);
+        if (k > 0) expect(d!).toBeGreaterThan(breaksSec[k - 1]);
+      }
+    });
+  });
+
+  it('draws one band per break, nested, around the origin, holding most member points', () => {
+    const polygons = isochronePolygons(network, ANDORRA_LA_VELLA, [600, 1200, 1800])!;
+    expect(polygons.features.map((f) => f.properties.breakSec).sort((a, b) => a - b)).toEqual([600, 1200, 1800]);
+    const byBreak = new Map(polygons.features.map((f) => [f.properties.breakSec, f]));
+    expect(area(byBreak.get(1200)!)).toBeGreaterThan(area(byBreak.get(600)!));
+    expect(area(byBreak.get(1800)!)).toBeGreaterThan(area(byBreak.get(1200)!));
+    expect(booleanPointInPolygon(point(ANDORRA_LA_VELLA), byBreak.get(600)!)).toBe(true);
+    const membership = isochroneMembership(network, ANDORRA_LA_VELLA, points, [1200])!;
+    const members = points.filter((_, i) => membership.durationSec[i] !== null && membership.durationSec[i]! <= 1200);
+    const inside = members.filter((p) => booleanPointInPolygon(point(p), byBreak.get(1200)!));
+    expect(inside.length / members.length).toBeGreaterThan(0.9);
+  });
+
+  it('answers null for an origin off the network', () => {
+    expect(isochronePolygons(network, [2.35, 48.85], [600])).toBeNull();
+    expect(isochroneMembership(network, [2.35, 48.85], points, [600])).toBeNull();
+  });
+});
