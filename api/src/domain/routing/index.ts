@@ -9,7 +9,7 @@
  *   const network = createRoutingNetwork(graph, ch!);        // snapping index built lazily
  *   routeBetween(network, [lon, lat], [lon, lat]);           // { durationSec, distanceM, geometry } | null
  *   pointMatrix(network, sources, targets);                  // (number | null)[][] seconds and metres
- *   await parallelPointMatrix(network, sources, targets);    // same, over worker_threads
+ *   await parallelPointMatrix(network, pool, sources, targets); // same over worker_threads (pool = new MatrixWorkerPool(ch))
  *   isochronePolygons(network, origin, [600, 1200, 1800]);   // GeoJSON bands (display)
  *   isochroneMembership(network, origin, points, breaks);    // each point's own time (exact counts)
  */
@@ -26,6 +26,7 @@ export { ChRouter, nodeSeed, type NodePath, type NodeSeeds } from './ch-query.js
 export { dijkstra } from './dijkstra.js';
 export { phast } from './phast.js';
 export { buildTargetBuckets, chMatrix, type NodeMatrix, type TargetBuckets } from './matrix.js';
+export { MatrixWorkerPool, parallelPointMatrix } from './parallel-matrix.js';
 export { DEFAULT_SNAP, buildSnapIndex, snapPoint, type SnapIndex, type SnapOptions, type SnappedPoint } from './snap.js';
 export {
   createRoutingNetwork, pointMatrix, routeBetween, snapPoints,

@@ -1,0 +1,25 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { MatrixWorkerPool, chMatrix, nodeSeed, parallelPointMatrix, pointMatrix, seededRandom, type LonLat } from '../../../api/src/domain/routing/index.js';
+import { fixtureNetwork } from './fixtures.js';
+
+describe('parallel matrix over worker_threads', () => {
+  const { graph, ch, network } = fixtureNetwork('andorra');
+  const pool = new MatrixWorkerPool(ch, 2, 0); // minCells 0: always use the workers here
+  afterAll(() => pool.close());
+
+  it('gives the single-thread bucket-CH matrix, cell for cell', async () => {
+    const random = seededRandom(5);
+    const sources = Array.from({ length: 61 }, () => nodeSeed(Math.floor(random() * graph.nodeCount)));
+    const targets = Array.from({ length: 47 }, () => nodeSeed(Math.floor(random() * graph.nodeCount)));
+    const single = chMatrix(ch, sources, targets);
+    const parallel = await pool.matrix(sources, targets);
+    expect(Array.from(parallel.durationMs)).toEqual(Array.from(single.durationMs));
+    expect(Array.from(parallel.distanceM)).toEqual(Array.from(single.distanceM));
+  });
+
+  it('answers point matrices like pointMatrix, nulls included', async () => {
+    const random = seededRandom(9);
+    const points = Array.from({ length: 40 }, () => [1.42 + random() * 0.36, 42.44 + random() * 0.2] as LonLat);
+    expect(await parallelPointMatrix(network, pool, points, points.slice(0, 30))).toEqual(pointMatrix(network, points, points.slice(0, 30)));
+  });
+});
