@@ -15,7 +15,7 @@ const STRIDE = 4; // adjacency entries: neighbour, durationMs, distanceM, middle
  */
 export function contractGraph(graph: RoadGraph, options: ContractOptions = {}): ContractionHierarchy {
   const n = graph.nodeCount;
-  const orderingLimit = options.orderingSettleLimit ?? 40;
+  const orderingLimit = options.orderingSettleLimit ?? 5;
   const contractionLimit = options.contractionSettleLimit ?? 150;
   const reevaluateNeighbours = options.reevaluateNeighbours ?? false;
   const out: number[][] = new Array(n);
@@ -32,6 +32,7 @@ export function contractGraph(graph: RoadGraph, options: ContractOptions = {}): 
   }
   const contracted = new Uint8Array(n);
   const contractedNeighbours = new Int32Array(n);
+  const seen = new Int32Array(n).fill(-1);
   const depth = new Int32Array(n);
   const priority = new Float64Array(n);
   const search = new WitnessSearch(n);
@@ -97,12 +98,13 @@ export function contractGraph(graph: RoadGraph, options: ContractOptions = {}): 
     for (let s = 0; s < shortcuts.length; s += 4) {
       addOrImprove(out, inc, shortcuts[s], shortcuts[s + 1], shortcuts[s + 2], shortcuts[s + 3], v);
     }
-    const touched = new Set<number>();
-    for (let j = 0; j < out[v].length; j += STRIDE) touched.add(out[v][j]);
-    for (let i = 0; i < inc[v].length; i += STRIDE) touched.add(inc[v][i]);
+    const neighbours = upEdges[v].length + downEdges[v].length;
     out[v] = [];
     inc[v] = [];
-    for (const w of touched) {
+    for (let k = 0; k < neighbours; k += STRIDE) {
+      const w = k < upEdges[v].length ? upEdges[v][k] : downEdges[v][k - upEdges[v].length];
+      if (seen[w] === rank) continue; // a two-way neighbour appears in both lists
+      seen[w] = rank;
       contractedNeighbours[w]++;
       if (depth[w] < depth[v] + 1) depth[w] = depth[v] + 1;
       if (reevaluateNeighbours) {
@@ -196,7 +198,7 @@ class WitnessSearch {
       const list = out[u];
       for (let j = 0; j < list.length; j += STRIDE) {
         const x = list[j];
-        if (x === skip || contracted[x]) continue;
+        if (x === skip) continue; // lists hold only nodes not yet contracted
         const nd = d + list[j + 1];
         if (nd < dist[x]) {
           if (dist[x] === Infinity) this.touched[this.touchedCount++] = x;

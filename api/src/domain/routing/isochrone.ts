@@ -80,27 +80,32 @@ export function isochronePolygons(
   const { mPerDegLon, mPerDegLat } = metresPerDegree((minLat + maxLat) / 2);
   const extentM = Math.max((maxLon - minLon) * mPerDegLon, (maxLat - minLat) * mPerDegLat);
   const cellM = options.cellSizeM ?? Math.max(50, extentM / 300);
-  const samples = roadSamples(graph, times.durationMs, maxMs, cellM / mPerDegLat);
-  samples.push(times.origin.snappedLon, times.origin.snappedLat, times.origin.accessDurationMs);
-  for (let i = 0; i < samples.length; i += 3) {
-    minLon = Math.min(minLon, samples[i]); maxLon = Math.max(maxLon, samples[i]);
-    minLat = Math.min(minLat, samples[i + 1]); maxLat = Math.max(maxLat, samples[i + 1]);
-  }
   const radiusCells = 2;
-  const margin = radiusCells + 1;
+  const margin = radiusCells + 2;
   const cellLon = cellM / mPerDegLon, cellLat = cellM / mPerDegLat;
   const west = minLon - margin * cellLon, south = minLat - margin * cellLat;
   const width = Math.ceil((maxLon - minLon) / cellLon) + 2 * margin + 1;
   const height = Math.ceil((maxLat - minLat) / cellLat) + 2 * margin + 1;
-  const msPerM = (DEFAULT_SNAP.accessDetourFactor / ((network.snapOptions.accessSpeedKmh ?? DEFAULT_SNAP.accessSpeedKmh) / 3.6)) * 1000;
-  const cells = new Float64Array(width * height).fill(maxMs * 4);
-  for (let i = 0; i < samples.length; i += 3) {
-    const gx = (samples[i] - west) / cellLon - 0.5, gy = (samples[i + 1] - south) / cellLat - 0.5;
-    const cx = Math.round(gx), cy = Math.round(gy);
-    for (let y = cy - radiusCells; y <= cy + radiusCells; y++) {
-      for (let x = cx - radiusCells; x <= cx + radiusCells; x++) {
-        const t = samples[i + 2] + Math.hypot(x - gx, y - gy) * cellM * msPerM;
-        const c = y * width + x;
+  const unreached = maxMs * 4;
+  // 1. fastest road sample per cell; 2. spread to neighbouring cells at the access speed
+  const base = new Float64Array(width * height).fill(unreached);
+  const grid = { west, south, cellLon, cellLat, width, height, base };
+  rasterRoadTimes(graph, times.durationMs, maxMs, grid);
+  rasterSample(grid, times.origin.snappedLon, times.origin.snappedLat, times.origin.accessDurationMs);
+  const snap = { ...DEFAULT_SNAP, ...network.snapOptions };
+  const msPerM = (snap.accessDetourFactor / (snap.accessSpeedKmh / 3.6)) * 1000;
+  const kernel: number[] = [];
+  for (let dy = -radiusCells; dy <= radiusCells; dy++) {
+    for (let dx = -radiusCells; dx <= radiusCells; dx++) kernel.push(dx, dy, Math.sqrt(dx * dx + dy * dy) * cellM * msPerM);
+  }
+  const cells = new Float64Array(width * height).fill(unreached);
+  for (let y = radiusCells; y < height - radiusCells; y++) {
+    for (let x = radiusCells; x < width - radiusCells; x++) {
+      const t0 = base[y * width + x];
+      if (t0 >= unreached) continue;
+      for (let k = 0; k < kernel.length; k += 3) {
+        const c = (y + kernel[k + 1]) * width + x + kernel[k];
+        const t = t0 + kernel[k + 2];
         if (t < cells[c]) cells[c] = t;
       }
     }
@@ -121,35 +126,60 @@ export function isochronePolygons(
   return { type: 'FeatureCollection', features };
 }
 
-/** (lon, lat, durationMs) triples of reached road vertices, times interpolated along each piece. */
-function roadSamples(graph: RoadGraph, nodeMs: Float64Array, maxMs: number, stepDeg: number): number[] {
-  const samples: number[] = [];
+interface Raster {
+  west: number;
+  south: number;
+  cellLon: number;
+  cellLat: number;
+  width: number;
+  height: number;
+  base: Float64Array;
+}
+
+function rasterSample(grid: Raster, lon: number, lat: number, durationMs: number): void {
+  const x = Math.min(grid.width - 1, Math.max(0, Math.floor((lon - grid.west) / grid.cellLon)));
+  const y = Math.min(grid.height - 1, Math.max(0, Math.floor((lat - grid.south) / grid.cellLat)));
+  const c = y * grid.width + x;
+  if (durationMs < grid.base[c]) grid.base[c] = durationMs;
+}
+
+/** Times along every reached piece (interpolated from its end nodes, sampled once per cell) into the raster. */
+function rasterRoadTimes(graph: RoadGraph, nodeMs: Float64Array, maxMs: number, grid: Raster): void {
   const c = graph.geometryCoords;
   for (let p = 0; p < graph.pieceCount; p++) {
     const fwd = graph.pieceForwardEdge[p], bwd = graph.pieceBackwardEdge[p];
     const fromMs = fwd === -1 ? Infinity : nodeMs[graph.pieceFromNode[p]];
     const toMs = bwd === -1 ? Infinity : nodeMs[graph.pieceToNode[p]];
     if (!(fromMs <= maxMs || toMs <= maxMs)) continue;
-    const first = graph.pieceFirstCoord[p], last = graph.pieceFirstCoord[p + 1] - 1;
-    let total = 0;
-    for (let i = first; i < last; i++) total += Math.hypot(c[2 * i + 2] - c[2 * i], c[2 * i + 3] - c[2 * i + 1]);
     const fwdMs = fwd === -1 ? 0 : graph.edgeDurationMs[fwd];
     const bwdMs = bwd === -1 ? 0 : graph.edgeDurationMs[bwd];
+    const first = graph.pieceFirstCoord[p], last = graph.pieceFirstCoord[p + 1] - 1;
+    let total = 0;
+    for (let i = first; i < last; i++) total += cellDistance(c, i, grid);
     let along = 0;
     for (let i = first; i <= last; i++) {
-      const segment = i < last ? Math.hypot(c[2 * i + 2] - c[2 * i], c[2 * i + 3] - c[2 * i + 1]) : 0;
-      // sub-samples every stepDeg so that long straight pieces (motorways) leave no gaps
-      const steps = Math.max(1, Math.ceil(segment / stepDeg));
-      for (let k = 0; k < (i < last ? steps : 1); k++) {
+      const segment = i < last ? cellDistance(c, i, grid) : 0;
+      // one sample per cell crossed, so that long straight pieces (motorways) leave no gaps
+      const steps = i < last ? Math.max(1, Math.ceil(segment)) : 1;
+      for (let k = 0; k < steps; k++) {
         const f = total === 0 ? 0 : (along + (k / steps) * segment) / total;
         const t = Math.min(fromMs + f * fwdMs, toMs + (1 - f) * bwdMs);
         if (t > maxMs) continue;
-        samples.push(c[2 * i] + (k / steps) * (i < last ? c[2 * i + 2] - c[2 * i] : 0), c[2 * i + 1] + (k / steps) * (i < last ? c[2 * i + 3] - c[2 * i + 1] : 0), t);
+        const share = i < last ? k / steps : 0;
+        const lon = c[2 * i] + share * (i < last ? c[2 * i + 2] - c[2 * i] : 0);
+        const lat = c[2 * i + 1] + share * (i < last ? c[2 * i + 3] - c[2 * i + 1] : 0);
+        rasterSample(grid, lon, lat, t);
       }
       along += segment;
     }
   }
-  return samples;
+}
+
+/** Length of segment i → i+1 in cells. */
+function cellDistance(c: Float32Array, i: number, grid: Raster): number {
+  const dx = (c[2 * i + 2] - c[2 * i]) / grid.cellLon;
+  const dy = (c[2 * i + 3] - c[2 * i + 1]) / grid.cellLat;
+  return Math.sqrt(dx * dx + dy * dy);
 }
 
 function round6(x: number): number {
