@@ -41,10 +41,10 @@ describe.each(FIXTURES)('contraction hierarchy on the %s fixture', (name) => {
       const reference = dijkstra(graph, nodeSeed(source));
       const fast = phast(ch, nodeSeed(source), { withDistance: true });
       expect(Array.from(fast.durationMs)).toEqual(Array.from(reference.durationMs));
-      for (let v = 0; v < graph.nodeCount; v += 7) {
-        // equal-duration ties may take different roads: distances agree to the metre otherwise
-        expect(fast.distanceM![v]).toBeGreaterThan(0.5 * reference.distanceM[v] - 1);
-      }
+      // distances follow the fastest path; equal-duration ties may take another road, so allow a few
+      let sameDistance = 0;
+      for (let v = 0; v < graph.nodeCount; v++) if (Math.abs(fast.distanceM![v] - reference.distanceM[v]) < 0.5) sameDistance++;
+      expect(sameDistance / graph.nodeCount).toBeGreaterThan(0.97);
     }
   });
 

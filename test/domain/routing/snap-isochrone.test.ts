@@ -98,3 +98,24 @@ describe('isochrones in Andorra (mountain network)', () => {
     expect(isochroneMembership(network, [2.35, 48.85], points, [600])).toBeNull();
   });
 });
+
+describe('route geometry', () => {
+  const { network } = fixtureNetwork('monaco');
+  it('starts and ends at the snapped points and follows the road (no jump longer than the route)', () => {
+    const from: LonLat = [7.4277, 43.7394];
+    const to: LonLat = [7.4167, 43.7311];
+    const route = routeBetween(network, from, to)!;
+    const [a, b] = snapPoints(network, [from, to]);
+    expect(route.geometry[0]).toEqual([a!.snappedLon, a!.snappedLat]);
+    expect(route.geometry.at(-1)).toEqual([b!.snappedLon, b!.snappedLat]);
+    // drawn length ≈ driven length (both without the access legs)
+    let drawnM = 0;
+    for (let i = 1; i < route.geometry.length; i++) {
+      const [x1, y1] = route.geometry[i - 1];
+      const [x2, y2] = route.geometry[i];
+      drawnM += Math.hypot((x2 - x1) * 111_320 * Math.cos((y1 * Math.PI) / 180), (y2 - y1) * 110_574);
+    }
+    const drivenM = route.distanceM - (a!.accessDistanceM + b!.accessDistanceM);
+    expect(Math.abs(drawnM - drivenM) / drivenM).toBeLessThan(0.02);
+  });
+});

@@ -1,5 +1,6 @@
 import type { ContractionHierarchy } from './ch.js';
 import { ChRouter } from './ch-query.js';
+import { metresPerDegree } from './geo.js';
 import { edgeCoordinates, type RoadGraph } from './graph.js';
 import { chMatrix, type NodeMatrix } from './matrix.js';
 import { buildSnapIndex, samePieceDurationMs, snapPoint, type SnapIndex, type SnapOptions, type SnappedPoint } from './snap.js';
@@ -55,14 +56,45 @@ export function routeBetween(network: RoutingNetwork, from: LonLat, to: LonLat):
   const firstSeed = seedIndex(a.departure, path.sourceNode);
   const lastSeed = seedIndex(b.arrival, path.targetNode);
   distanceM += a.departure.distanceM[firstSeed] - a.accessDistanceM + b.arrival.distanceM[lastSeed] - b.accessDistanceM;
-  geometry.push([graph.nodeLon[path.sourceNode], graph.nodeLat[path.sourceNode]]);
+  // along the origin's piece to the first node, the path's edges, then along the destination's piece
+  const leaving = partialPiece(graph, a.piece, a.fractionAlong, path.sourceNode === graph.pieceToNode[a.piece]);
+  geometry.push(...leaving.slice(1));
   for (const edge of path.edges) {
     distanceM += graph.edgeDistanceM[edge];
     const coords = edgeCoordinates(graph, edge);
     for (let i = 1; i < coords.length; i++) geometry.push(coords[i]);
   }
-  geometry.push([b.snappedLon, b.snappedLat]);
+  const arriving = partialPiece(graph, b.piece, b.fractionAlong, path.targetNode === graph.pieceToNode[b.piece]).reverse();
+  geometry.push(...arriving.slice(1, -1), [b.snappedLon, b.snappedLat]);
   return { durationSec: path.durationMs / 1000, distanceM, accessDurationSec, geometry };
+}
+
+/** Geometry of a piece from the position at `fraction` (by length) to its last point (toEnd) or its first. */
+function partialPiece(graph: RoadGraph, piece: number, fraction: number, toEnd: boolean): LonLat[] {
+  const c = graph.geometryCoords;
+  const first = graph.pieceFirstCoord[piece];
+  const last = graph.pieceFirstCoord[piece + 1] - 1;
+  const { mPerDegLon, mPerDegLat } = metresPerDegree(c[2 * first + 1]);
+  const lengths: number[] = [];
+  let total = 0;
+  for (let i = first; i < last; i++) {
+    const m = Math.hypot((c[2 * i + 2] - c[2 * i]) * mPerDegLon, (c[2 * i + 3] - c[2 * i + 1]) * mPerDegLat);
+    lengths.push(m);
+    total += m;
+  }
+  let remaining = fraction * total;
+  let i = first;
+  while (i < last - 1 && remaining > lengths[i - first]) {
+    remaining -= lengths[i - first];
+    i++;
+  }
+  const point = (k: number): LonLat => [c[2 * k], c[2 * k + 1]];
+  const t = lengths[i - first] > 0 ? Math.min(1, remaining / lengths[i - first]) : 0;
+  const at: LonLat = [c[2 * i] + t * (c[2 * i + 2] - c[2 * i]), c[2 * i + 1] + t * (c[2 * i + 3] - c[2 * i + 1])];
+  const out: LonLat[] = [at];
+  if (toEnd) for (let k = i + 1; k <= last; k++) out.push(point(k));
+  else for (let k = i; k >= first; k--) out.push(point(k));
+  return out;
 }
 
 export interface PointMatrix {
