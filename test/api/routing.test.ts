@@ -1,0 +1,119 @@
+import { beforeAll, afterAll, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describeEachDatabase, openTestDatabase, appFor, type TestDatabase } from '../helpers/db.js';
+import { writeGraphFile } from '../../api/src/domain/routing/index.js';
+import { RoutingService } from '../../api/src/services/routing.js';
+import { fixtureNetwork } from '../domain/routing/fixtures.js';
+
+type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+// Monaco + the adjacent communes of the Alpes-Maritimes (real OSM 2016 extract, compact committed fixture).
+const dir = mkdtempSync(join(tmpdir(), 'maillage-routing-api-'));
+const graphFile = join(dir, 'monaco.graph');
+beforeAll(() => {
+  const { graph, ch } = fixtureNetwork('monaco');
+  writeGraphFile(graphFile, graph, ch, { source: 'OpenStreetMap monaco.osm.pbf (test fixture)', sourceDate: '2016-03-05', licence: 'ODbL', attribution: '© OpenStreetMap contributors', profile: 'car' });
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const BEAUSOLEIL: [number, number] = [7.4232, 43.7473];
+const CAP_D_AIL: [number, number] = [7.4027, 43.7257];
+
+describeEachDatabase('routing API', (kind) => {
+  let t: TestDatabase;
+  let app: ReturnType<typeof appFor>['app'];
+  let inactiveApp: ReturnType<typeof appFor>['app'];
+  beforeAll(async () => {
+    t = await openTestDatabase(kind);
+    app = appFor(t.database, { routing: RoutingService.load(t.database, graphFile) }).app;
+    inactiveApp = appFor(t.database).app;
+  });
+  afterAll(async () => t?.close());
+
+  const post = async (path: string, body: unknown, target = app) => {
+    const res = await target.request(path, { method: 'POST', body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } });
+    return { status: res.status, body: (await res.json()) as Json };
+  };
+
+  it('reports the active network', async () => {
+    const body = (await (await app.request('/api/routing/status')).json()) as Json;
+    expect(body).toMatchObject({ active: true, source: expect.stringContaining('monaco'), licence: 'ODbL' });
+    expect(body.nodeCount).toBeGreaterThan(1000);
+    expect(body.bbox[0]).toBeGreaterThan(7.3);
+    const off = (await (await inactiveApp.request('/api/routing/status')).json()) as Json;
+    expect(off).toMatchObject({ active: false, reason: expect.any(String) });
+  });
+
+  it('routes between two communes with duration, distance and geometry', async () => {
+    const res = await app.request(`/api/routing/route?from=${CAP_D_AIL.join(',')}&to=${BEAUSOLEIL.join(',')}`);
+    const body = (await res.json()) as Json;
+    expect(res.status).toBe(200);
+    expect(body.durationSec).toBeGreaterThan(120);
+    expect(body.durationSec).toBeLessThan(1800);
+    expect(body.distanceM).toBeGreaterThan(2500); // crow-fly ≈ 2.9 km
+    expect(body.geometry.length).toBeGreaterThan(5);
+  });
+
+  it('answers 400 for bad coordinates and points off the network, 503 when no network', async () => {
+    const swapped = await app.request('/api/routing/route?from=43.74,7.42&to=7.42,43.74');
+    expect(swapped.status).toBe(400); // lat 7.42 / lon 43.74 lie off the Monaco network
+    const lambert = await app.request('/api/routing/route?from=1040000,6300000&to=7.42,43.74');
+    expect(lambert.status).toBe(400);
+    expect(((await lambert.json()) as Json).error.code).toBe('VALIDATION_FAILED');
+    const paris = await app.request('/api/routing/route?from=2.35,48.85&to=7.42,43.74');
+    const parisBody = (await paris.json()) as Json;
+    expect(paris.status).toBe(400);
+    expect(parisBody.error).toMatchObject({ code: 'POINT_OFF_NETWORK' });
+    const reunion = await post('/api/routing/isochrones', { origin: { communeCode: '97411' }, breaksMin: [10] });
+    expect(reunion.status).toBe(400);
+    expect(reunion.body.error.message).toMatch(/DROM/);
+    const none = await inactiveApp.request('/api/routing/route?from=7.40,43.72&to=7.42,43.74');
+    expect(none.status).toBe(503);
+  });
+
+  it('computes a matrix from points and commune codes, null for unsnappable points', async () => {
+    const { status, body } = await post('/api/routing/matrix', { sources: [CAP_D_AIL, { communeCode: '06012' }], targets: [BEAUSOLEIL, [2.35, 48.85]] });
+    expect(status).toBe(200);
+    expect(body.durationSec[0][0]).toBeGreaterThan(0);
+    expect(body.durationSec[1][0]).toBeLessThan(120); // Beausoleil → itself (snapped points ~ same)
+    expect(body.durationSec[0][1]).toBeNull();
+    expect(body.unsnappedTargets).toEqual([1]);
+    expect(body.distanceM[0][0]).toBeGreaterThan(0);
+  });
+
+  it('caps matrices at 2,500 × 2,500 with a 413 naming the limit', async () => {
+    const many = Array.from({ length: 2501 }, () => CAP_D_AIL);
+    const { status, body } = await post('/api/routing/matrix', { sources: many, targets: [BEAUSOLEIL] });
+    expect(status).toBe(413);
+    expect(body.error.message).toMatch(/2500/);
+    const bad = await post('/api/routing/matrix', { sources: [[7.4, 'x']] });
+    expect(bad.status).toBe(400);
+    const unknownCommune = await post('/api/routing/matrix', { sources: [{ communeCode: '99999' }] });
+    expect(unknownCommune.status).toBe(400);
+    expect(unknownCommune.body.error.message).toMatch(/sources\[0\]/);
+  });
+
+  it('draws isochrone bands and counts communes by their own drive times, monotone in time', async () => {
+    const { status, body } = await post('/api/routing/isochrones', { origin: BEAUSOLEIL, breaksMin: [5, 10, 20] });
+    expect(status).toBe(200);
+    expect(body.polygons.features).toHaveLength(3);
+    const counts = body.bands.map((b: Json) => b.communeCount);
+    expect(counts[0]).toBeGreaterThanOrEqual(1);
+    expect(counts[1]).toBeGreaterThanOrEqual(counts[0]);
+    expect(counts[2]).toBeGreaterThanOrEqual(counts[1]);
+    const pops = body.bands.map((b: Json) => b.populationCount);
+    expect(pops[2]).toBeGreaterThanOrEqual(pops[0]);
+    expect(body.communes[0].code).toBe('06012');
+    for (const c of body.communes) expect(c.durationSec).toBeLessThanOrEqual(20 * 60);
+  });
+
+  it('rejects absurd isochrone breaks', async () => {
+    for (const breaksMin of [[0], [-5], [500], [10, 10], [1, 2, 3, 4, 5, 6, 7]]) {
+      const { status, body } = await post('/api/routing/isochrones', { origin: BEAUSOLEIL, breaksMin });
+      expect(status, JSON.stringify(breaksMin)).toBe(400);
+      expect(body.error.code).toBe('VALIDATION_FAILED');
+    }
+  });
+});
