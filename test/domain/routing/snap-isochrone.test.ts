@@ -119,3 +119,13 @@ describe('route geometry', () => {
     expect(Math.abs(drawnM - drivenM) / drivenM).toBeLessThan(0.02);
   });
 });
+
+describe('isochrone breaks', () => {
+  const { network } = fixtureNetwork('saint-barthelemy');
+  it('rejects empty, negative or infinite breaks', () => {
+    const origin: LonLat = [-62.85, 17.9];
+    expect(() => isochronePolygons(network, origin, [])).toThrow(RangeError);
+    expect(() => isochroneMembership(network, origin, [origin], [-60])).toThrow(RangeError);
+    expect(() => isochronePolygons(network, origin, [Infinity])).toThrow(RangeError);
+  });
+});

@@ -2,16 +2,24 @@ import { contours } from 'd3-contour';
 import type { Feature, FeatureCollection, MultiPolygon } from 'geojson';
 import { metresPerDegree } from './geo.js';
 import type { RoadGraph } from './graph.js';
+import { dijkstra } from './dijkstra.js';
 import { phast } from './phast.js';
 import type { LonLat, RoutingNetwork } from './network.js';
 import { snapPoints } from './network.js';
 import { DEFAULT_SNAP, samePieceDurationMs, type SnappedPoint } from './snap.js';
 
-/** Node durations (ms, Infinity = beyond reach) from an origin point, via PHAST. Null when the origin is off the network. */
-export function originNodeTimes(network: RoutingNetwork, origin: LonLat): { origin: SnappedPoint; durationMs: Float64Array } | null {
+/**
+ * Node durations (ms, Infinity = beyond reach) from an origin point; null when the origin is off the
+ * network. Without a bound: PHAST over the whole graph. With `maxDurationMs`: a plain Dijkstra that
+ * stops there (faster when the bound covers a small part of a large graph; nodes beyond: Infinity).
+ */
+export function originNodeTimes(network: RoutingNetwork, origin: LonLat, maxDurationMs?: number): { origin: SnappedPoint; durationMs: Float64Array } | null {
   const [snapped] = snapPoints(network, [origin]);
   if (!snapped) return null;
-  return { origin: snapped, durationMs: phast(network.ch, snapped.departure).durationMs };
+  const durationMs = maxDurationMs === undefined
+    ? phast(network.ch, snapped.departure).durationMs
+    : dijkstra(network.graph, snapped.departure, { maxDurationMs }).durationMs;
+  return { origin: snapped, durationMs };
 }
 
 export interface Membership {
@@ -28,6 +36,7 @@ export interface Membership {
  * polygons), so counts are exact and monotone in time: a larger break never holds fewer points.
  */
 export function isochroneMembership(network: RoutingNetwork, origin: LonLat, points: readonly LonLat[], breaksSec: readonly number[]): Membership | null {
+  assertBreaks(breaksSec);
   const times = originNodeTimes(network, origin);
   if (!times) return null;
   const snapped = snapPoints(network, points);
@@ -63,9 +72,10 @@ export interface IsochroneOptions {
 export function isochronePolygons(
   network: RoutingNetwork, origin: LonLat, breaksSec: readonly number[], options: IsochroneOptions = {},
 ): FeatureCollection<MultiPolygon, { breakSec: number; durationMin: number }> | null {
-  const times = originNodeTimes(network, origin);
-  if (!times) return null;
+  assertBreaks(breaksSec);
   const maxMs = Math.max(...breaksSec) * 1000;
+  const times = originNodeTimes(network, origin, maxMs);
+  if (!times) return null;
   const { graph } = network;
   let minLon = Infinity, minLat = Infinity, maxLon = -Infinity, maxLat = -Infinity;
   for (let v = 0; v < graph.nodeCount; v++) {
@@ -180,6 +190,13 @@ function cellDistance(c: Float32Array, i: number, grid: Raster): number {
   const dx = (c[2 * i + 2] - c[2 * i]) / grid.cellLon;
   const dy = (c[2 * i + 3] - c[2 * i + 1]) / grid.cellLat;
   return Math.sqrt(dx * dx + dy * dy);
+}
+
+/** Breaks must be a non-empty list of positive, finite durations in seconds. */
+function assertBreaks(breaksSec: readonly number[]): void {
+  if (breaksSec.length === 0 || breaksSec.some((b) => !Number.isFinite(b) || b <= 0)) {
+    throw new RangeError(`isochrone breaks must be positive numbers of seconds, got [${breaksSec.join(', ')}]`);
+  }
 }
 
 function round6(x: number): number {
