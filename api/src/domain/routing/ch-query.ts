@@ -84,15 +84,8 @@ export class ChRouter {
         meet = r;
       }
     }
-    // the backward search may have settled the meeting node while the forward one stalled it
-    for (let i = 0; i < b.settledCount; i++) {
-      const r = b.settled[i];
-      const total = f.durationMs[r] + b.durationMs[r];
-      if (total < best) {
-        best = total;
-        meet = r;
-      }
-    }
+    // the top of a shortest path has exact labels on both sides, so it is never stalled: scanning
+    // the forward search space is enough
     return meet;
   }
 }
