@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import { parseGraphml } from '../api/src/domain/routing/graphml.js';
 import { readOsmPbf } from '../api/src/domain/routing/osm-pbf.js';
 import { encodeRoadWays } from '../api/src/domain/routing/road-ways-codec.js';
+import { LAMBERT_93 } from '../api/src/domain/routing/route500.js';
+import proj4 from 'proj4';
 import type { RoadWay } from '../api/src/domain/routing/index.js';
 
 const sourceDir = process.argv[2] ?? join(import.meta.dirname, '../../shared/data/roads');
@@ -34,10 +36,47 @@ async function pbf(file: string, source: string) {
   return { ways, meta: { source, importReport: report } };
 }
 
+/**
+ * A ROUTE 500-schema fixture (TRONCON_ROUTE, Lambert-93) converted from the Monaco OSM ways of
+ * the classified network (motorway → tertiary), cut at every junction as ROUTE 500 sections are.
+ */
+function route500FromOsm(ways: RoadWay[]) {
+  const kept = ways.filter((w) => ['motorway', 'trunk', 'primary', 'secondary', 'tertiary'].includes(w.roadClass));
+  const uses = new Map<number, number>();
+  for (const w of kept) w.vertexKeys.forEach((k, i) => uses.set(k, (uses.get(k) ?? 0) + (i === 0 || i === w.vertexKeys.length - 1 ? 2 : 1)));
+  const toL93 = proj4('EPSG:4326', LAMBERT_93);
+  const vocation = (w: RoadWay) => w.isRamp ? 'Bretelle' : ({ motorway: 'Type autoroutier', trunk: 'Liaison principale', primary: 'Liaison principale', secondary: 'Liaison régionale' } as Record<string, string>)[w.roadClass] ?? 'Liaison locale';
+  const features = [];
+  for (const w of kept) {
+    let start = 0;
+    for (let i = 1; i < w.vertexKeys.length; i++) {
+      if ((uses.get(w.vertexKeys[i]) ?? 0) < 2 && i < w.vertexKeys.length - 1) continue;
+      const coordinates = [];
+      for (let k = start; k <= i; k++) coordinates.push(toL93.forward([w.coords[2 * k], w.coords[2 * k + 1]]).map((v) => Math.round(v * 100) / 100));
+      features.push({
+        type: 'Feature',
+        properties: {
+          VOCATION: vocation(w), ACCES: 'Libre', SENS: w.oneway === 0 ? 'Double sens' : w.oneway === 1 ? 'Sens unique' : 'Sens inverse',
+          NB_VOIES: '2 voies larges', NB_CHAUSSE: '1 chaussée', CLASS_ADM: w.roadClass === 'secondary' ? 'Départementale' : 'Sans objet',
+          LONGUEUR: 0,
+        },
+        geometry: { type: 'LineString', coordinates },
+      });
+      start = i;
+    }
+  }
+  return { type: 'FeatureCollection', name: 'TRONCON_ROUTE', crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::2154' } }, features };
+}
+
 for (const fixture of fixtures) {
   const { ways, meta } = await fixture.load();
   const encoded = encodeRoadWays(ways, { ...meta, licence, derivedBy: 'scripts/roads-fixtures.ts' }, fixture.keepNames);
   const bytes = gzipSync(JSON.stringify(encoded), { level: 9 });
   writeFileSync(join(outDir, `${fixture.name}.road-ways.json.gz`), bytes);
   console.log(`${fixture.name}: ${ways.length} ways → ${(bytes.length / 1024).toFixed(0)} KB`);
+  if (fixture.name === 'monaco') {
+    const route500 = gzipSync(JSON.stringify(route500FromOsm(ways)), { level: 9 });
+    writeFileSync(join(outDir, 'monaco-route500.troncon_route.geojson.gz'), route500);
+    console.log(`monaco ROUTE 500 schema → ${(route500.length / 1024).toFixed(0)} KB`);
+  }
 }

@@ -1,9 +1,12 @@
 /**
- * OpenStreetMap extract (.osm.pbf) or OSMnx drive graph (.graphml) → one graph file with its
- * contraction hierarchy, ready for MAILLAGE_ROAD_GRAPH / readGraphFile.
- *   npm run roads:import-osm -- <file.osm.pbf|file.graphml> [--out .tmp/roads.graph] [--ferries] [--tracks]
+ * Road file → one graph file with its contraction hierarchy, ready for MAILLAGE_ROAD_GRAPH / readGraphFile:
+ * an OpenStreetMap extract (.osm.pbf), an OSMnx drive graph (.graphml) or IGN ROUTE 500 TRONCON_ROUTE
+ * (.shp with its .dbf, or a GeoJSON export in Lambert-93).
+ *   npm run roads:import-file -- <file> [--out .tmp/roads.graph] [--ferries] [--tracks]
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import * as shapefile from 'shapefile';
+import { route500Ways, type Route500Feature } from '../api/src/domain/routing/route500.js';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildRoadGraph, contractGraph, writeGraphFile, type RoadWay } from '../api/src/domain/routing/index.js';
@@ -16,10 +19,11 @@ const { values, positionals } = parseArgs({
 });
 const input = positionals[0];
 if (!input) {
-  console.error('usage: npm run roads:import-osm -- <file.osm.pbf|file.graphml> [--out file.graph] [--ferries] [--tracks]');
+  console.error('usage: npm run roads:import-file -- <file.osm.pbf|file.graphml|TRONCON_ROUTE.shp|file.geojson> [--out file.graph] [--ferries] [--tracks]');
   process.exit(2);
 }
-const out = values.out ?? `.tmp/${basename(input).replace(/\.(osm\.pbf|graphml)$/, '')}.graph`;
+const out = values.out ?? `.tmp/${basename(input).replace(/\.(osm\.pbf|graphml|shp|geojson|json)$/i, '')}.graph`;
+const isRoute500 = /\.(shp|geojson|json)$/i.test(input);
 const step = (label: string) => {
   const t = performance.now();
   process.stdout.write(`${label}… `);
@@ -29,7 +33,11 @@ const step = (label: string) => {
 let ways: RoadWay[];
 let sourceDate: string | undefined;
 let done = step(`reading ${input}`);
-if (input.endsWith('.graphml')) {
+if (isRoute500) {
+  const parsed = route500Ways(await route500Features(input));
+  ways = parsed.ways;
+  done(`${ways.length} ROUTE 500 sections (${parsed.skippedCount} closed or not roads, skipped)`);
+} else if (input.endsWith('.graphml')) {
   const parsed = parseGraphml(readFileSync(input, 'utf8'));
   ways = parsed.ways;
   done(`${ways.length} car edges (${parsed.skippedEdgeCount} non-car edges skipped)`);
@@ -54,11 +62,21 @@ const ch = contractGraph(graph, {
 });
 done(`${ch.upTarget.length + ch.downSource.length} hierarchy edges`);
 writeGraphFile(out, graph, ch, {
-  source: `OpenStreetMap ${basename(input)}`,
+  source: isRoute500 ? `IGN ROUTE 500 ${basename(input)}` : `OpenStreetMap ${basename(input)}`,
   sourceDate,
-  licence: 'ODbL 1.0',
-  attribution: '© OpenStreetMap contributors',
+  licence: isRoute500 ? 'Licence Ouverte 2.0 (Etalab)' : 'ODbL 1.0',
+  attribution: isRoute500 ? '© IGN ROUTE 500' : '© OpenStreetMap contributors',
   profile: `car${values.ferries ? '+ferries' : ''}${values.tracks ? '+tracks' : ''}`,
   report,
 });
 console.log(`wrote ${out}`);
+
+async function route500Features(path: string): Promise<Route500Feature[]> {
+  if (!/\.shp$/i.test(path)) return (JSON.parse(readFileSync(path, 'utf8')) as { features: Route500Feature[] }).features;
+  const cpg = path.replace(/\.shp$/i, '.cpg');
+  const encoding = existsSync(cpg) && /utf-?8/i.test(readFileSync(cpg, 'utf8')) ? 'utf-8' : 'windows-1252';
+  const source = await shapefile.open(path, path.replace(/\.shp$/i, '.dbf'), { encoding });
+  const features: Route500Feature[] = [];
+  for (let r = await source.read(); !r.done; r = await source.read()) features.push(r.value as Route500Feature);
+  return features;
+}
