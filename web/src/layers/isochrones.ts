@@ -1,0 +1,43 @@
+import { GeoJsonLayer, ScatterplotLayer } from '@deck.gl/layers';
+import type { IsochroneResult } from '../api/client';
+
+export const BAND_COLORS: [number, number, number][] = [
+  [26, 152, 80],
+  [145, 207, 96],
+  [254, 224, 139],
+  [252, 141, 89],
+  [215, 48, 39],
+  [140, 20, 60],
+];
+
+/** Isochrone bands (largest first so smaller ones draw on top) and the origin marker. */
+export function isochroneLayers(result: IsochroneResult | null) {
+  if (!result) return [];
+  const features = [...result.polygons.features].sort((a, b) => b.properties.breakSec - a.properties.breakSec);
+  const order = [...result.polygons.features].map((f) => f.properties.breakSec).sort((a, b) => a - b);
+  return [
+    new GeoJsonLayer({
+      id: 'isochrone-bands',
+      data: { type: 'FeatureCollection', features } as never,
+      filled: true,
+      stroked: true,
+      getFillColor: (f: { properties: { breakSec: number } }) => [...BAND_COLORS[order.indexOf(f.properties.breakSec) % BAND_COLORS.length], 90] as [number, number, number, number],
+      getLineColor: (f: { properties: { breakSec: number } }) => [...BAND_COLORS[order.indexOf(f.properties.breakSec) % BAND_COLORS.length], 230] as [number, number, number, number],
+      lineWidthUnits: 'pixels',
+      getLineWidth: 1.5,
+      pickable: false,
+    }),
+    new ScatterplotLayer({
+      id: 'isochrone-origin',
+      data: [result.origin],
+      getPosition: (d: { snappedLon: number; snappedLat: number }) => [d.snappedLon, d.snappedLat],
+      getRadius: 7,
+      radiusUnits: 'pixels',
+      getFillColor: [228, 87, 46, 255],
+      getLineColor: [255, 255, 255, 255],
+      stroked: true,
+      lineWidthUnits: 'pixels',
+      getLineWidth: 2,
+    }),
+  ];
+}
