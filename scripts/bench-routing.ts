@@ -21,7 +21,7 @@ const { values, positionals } = parseArgs({
     nodes: { type: 'string', default: '250000' },
     pairs: { type: 'string', default: '1000' },
     'dijkstra-sources': { type: 'string', default: '100' },
-    workers: { type: 'string', default: String(Math.max(1, availableParallelism() - 1)) },
+    workers: { type: 'string', default: String(availableParallelism()) },
   },
 });
 const pairs = Number(values.pairs);

@@ -25,7 +25,7 @@ export class MatrixWorkerPool {
   private readonly workers: Worker[];
   private readonly sharedCh: Record<string, Typed | number>;
 
-  constructor(readonly ch: ContractionHierarchy, readonly workerCount = Math.max(1, availableParallelism() - 1), readonly minCells = 250_000) {
+  constructor(readonly ch: ContractionHierarchy, readonly workerCount = availableParallelism(), readonly minCells = 250_000) {
     const { upFirst, upTarget, upDurationMs, upDistanceM, downFirst, downSource, downDurationMs } = ch;
     this.sharedCh = {
       nodeCount: ch.nodeCount,
