@@ -10,10 +10,11 @@ export function SearchBox({ onPick, onError }: { onPick(r: SearchResult): void; 
   const [active, setActive] = useState(0);
   const [open, setOpen] = useState(false);
   const seq = useRef(0);
+  const picked = useRef<string | null>(null);
 
   useEffect(() => {
     const text = q.trim();
-    if (!text) return setResults([]);
+    if (!text || text === picked.current) return setResults([]);
     const id = ++seq.current;
     const timer = setTimeout(() => {
       call(api.communes.search.$get({ query: { q: text, limit: '8' } }))
@@ -25,6 +26,7 @@ export function SearchBox({ onPick, onError }: { onPick(r: SearchResult): void; 
 
   const pick = (r: SearchResult) => {
     setOpen(false);
+    picked.current = r.name;
     setQ(r.name);
     onPick(r);
   };
@@ -38,6 +40,7 @@ export function SearchBox({ onPick, onError }: { onPick(r: SearchResult): void; 
         value={q}
         onChange={(e) => setQ(e.target.value)}
         onFocus={() => results.length && setOpen(true)}
+        onBlur={() => setOpen(false)}
         onKeyDown={(e) => {
           if (e.key === 'ArrowDown') setActive((a) => Math.min(a + 1, results.length - 1));
           else if (e.key === 'ArrowUp') setActive((a) => Math.max(a - 1, 0));

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { classOf, jenksBreaks, quantileBreaks, rampFor } from '../../web/src/lib/classify.js';
+
+describe('quantileBreaks', () => {
+  it('splits sorted values into classes of equal counts, ignoring nulls', () => {
+    expect(quantileBreaks([1, 2, 3, 4, 5, 6, 7, 8, null], 4)).toEqual([2, 4, 6, 8]);
+    expect(quantileBreaks([5, 5, 5, 5], 3)).toEqual([5]);
+    expect(quantileBreaks([], 5)).toEqual([]);
+  });
+});
+
+describe('jenksBreaks', () => {
+  it('finds the natural gaps of clearly clustered data', () => {
+    const values = [1, 2, 3, 4, 50, 51, 52, 200, 201, 202];
+    expect(jenksBreaks(values, 3)).toEqual([4, 52, 202]);
+  });
+  it('minimises the within-class squared deviations (hand-computed case)', () => {
+    // [1,2,4,5,7,9,10,20] in 3 classes, sums of squared deviations by hand:
+    //   {1,2,4,5}{7,9,10}{20} = 10 + 4.67 + 0 = 14.67   ← optimum
+    //   {1,2,4,5,7}{9,10}{20} = 22.8 + 0.5 + 0 = 23.3
+    //   {1,2}{4,5,7,9,10}{20} = 0.5 + 26 + 0 = 26.5
+    expect(jenksBreaks([1, 2, 4, 5, 7, 9, 10, 20], 3)).toEqual([5, 10, 20]);
+  });
+  it('samples large inputs evenly and keeps the maximum as the last bound', () => {
+    const values = Array.from({ length: 35000 }, (_, i) => (i < 30000 ? i % 100 : 1000 + (i % 50)));
+    const breaks = jenksBreaks(values, 2);
+    expect(breaks).toHaveLength(2);
+    expect(breaks[0]).toBeLessThan(1000);
+    expect(breaks[1]).toBe(1049);
+  });
+});
+
+describe('classOf and ramps', () => {
+  it('puts a value in the first class whose upper bound holds it', () => {
+    expect(classOf(3, [2, 4, 6])).toBe(1);
+    expect(classOf(7, [2, 4, 6])).toBe(2);
+    expect(classOf(null, [2, 4, 6])).toBe(-1);
+  });
+  it('gives one colour per class', () => {
+    expect(rampFor(4)).toHaveLength(4);
+    expect(rampFor(7, true)).toHaveLength(7);
+  });
+});

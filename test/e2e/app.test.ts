@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { browserSkipReason, launchChromium } from '../helpers/browser.js';
+import { startTestServer, type TestServer } from '../helpers/server.js';
+import { ROOT } from '../helpers/template.js';
+
+const artifacts = join(ROOT, 'test/e2e/artifacts');
+
+(browserSkipReason ? describe.skip : describe)(`map workspace in Chromium${browserSkipReason ? ` — ${browserSkipReason}` : ''}`, () => {
+  let server: TestServer;
+  let browser: Browser;
+  let page: Page;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    mkdirSync(artifacts, { recursive: true });
+    server = await startTestServer();
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    page.on('pageerror', (e) => errors.push(e.message));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('loads the map of France with coloured communes and a legend', async () => {
+    await page.goto(server.url);
+    await page.waitForSelector('[data-testid=legend] li');
+    // Wait until MapLibre has rendered commune features from our tiles.
+    await page.waitForFunction(() => {
+      const map = (window as unknown as { __maillageMap?: { queryRenderedFeatures(o: unknown): unknown[]; loaded(): boolean } }).__maillageMap;
+      return !!map && map.loaded() && map.queryRenderedFeatures({ layers: ['communes-fill'] }).length > 1000;
+    }, undefined, { timeout: 60_000 });
+    const legendRows = await page.locator('[data-testid=legend] li').count();
+    expect(legendRows).toBeGreaterThanOrEqual(5);
+    await page.screenshot({ path: join(artifacts, 'france.png') });
+    expect(errors).toEqual([]);
+  });
+
+  it('searches a commune by INSEE code, flies to it and opens its sheet', async () => {
+    await page.fill('input[type=search]', '48095');
+    await page.waitForSelector('.search-results li');
+    expect(await page.locator('.search-results li').first().innerText()).toContain('Mende');
+    await page.keyboard.press('Enter');
+    const sheet = page.locator('[data-testid=commune-sheet]');
+    await sheet.waitFor();
+    expect(await sheet.locator('h2').innerText()).toBe('Mende');
+    expect(await sheet.innerText()).toContain('Lozère (48)');
+  });
+
+  it('opens the sheet of the commune clicked on the map', async () => {
+    // Click the middle of the map once the fly-to has settled: that is Mende, the commune we flew to.
+    await page.waitForFunction(() => {
+      const map = (window as unknown as { __maillageMap?: { isMoving(): boolean; getZoom(): number } }).__maillageMap;
+      return !!map && !map.isMoving() && map.getZoom() > 9;
+    });
+    await page.locator('[data-testid=commune-sheet] button[aria-label="Fermer la fiche"]').click();
+    const box = (await page.locator('[data-testid=map]').boundingBox())!;
+    await page.mouse.click(box.x + box.width * 0.38, box.y + box.height * 0.5);
+    const sheet = page.locator('[data-testid=commune-sheet]');
+    await sheet.waitFor();
+    const text = await sheet.innerText();
+    expect(text).toMatch(/Code INSEE\s+48\d{3}/);
+    expect(text).toMatch(/Population\s+[\d\s  ]+hab\./);
+    await page.screenshot({ path: join(artifacts, 'commune-sheet.png') });
+  });
+
+  it('searches a département by name and shows API errors in one toast', async () => {
+    await page.fill('input[type=search]', 'Lozère');
+    const first = page.locator('.search-results li').first();
+    await first.filter({ hasText: 'Département' }).waitFor();
+    expect(await first.innerText()).toMatch(/Lozère\s+Département · 48/);
+    const res = await page.evaluate(async () => (await fetch('/api/communes/ZZZ')).json());
+    expect(res.error.code).toBe('INVALID_COMMUNE_CODE');
+    expect(errors).toEqual([]);
+  });
+});
