@@ -9,6 +9,11 @@ export interface BuildOptions {
   keepLargestComponent?: boolean;
   /** Merge degree-2 chains into single edges (default true). */
   compressChains?: boolean;
+  /**
+   * Also keep every other strongly connected component of at least this many nodes (islands with their own
+   * network, e.g. Corsica in a national graph). Default: only the largest.
+   */
+  minComponentNodes?: number;
 }
 
 /**
@@ -27,11 +32,23 @@ export function buildRoadGraph(ways: readonly RoadWay[], options: BuildOptions =
   const keepPiece = new Uint8Array(pieceCount);
   let droppedKm = 0;
   for (let p = 0; p < pieceCount; p++) {
-    const kept = keepAll || (componentOf[raw.from[p]] === largest && componentOf[raw.to[p]] === largest);
+    const cf = componentOf[raw.from[p]];
+    const kept = keepAll || (cf === componentOf[raw.to[p]] && (cf === largest || (options.minComponentNodes !== undefined && sizes[cf] >= options.minComponentNodes)));
     keepPiece[p] = kept ? 1 : 0;
     if (!kept) droppedKm += raw.lengthM[p] / 1000;
   }
-  const keptNodeCount = keepAll ? raw.nodeCount : sizes[largest] ?? 0;
+  let keptNodeCount = keepAll ? raw.nodeCount : sizes[largest] ?? 0;
+  let keptComponentCount = keepAll ? componentCount : Math.min(1, componentCount);
+  if (!keepAll && options.minComponentNodes !== undefined) {
+    keptNodeCount = 0;
+    keptComponentCount = 0;
+    for (let c = 0; c < componentCount; c++) {
+      if (c === largest || sizes[c] >= options.minComponentNodes) {
+        keptNodeCount += sizes[c];
+        keptComponentCount++;
+      }
+    }
+  }
   const compressed = options.compressChains === false
     ? { pieces: subsetPieces(raw, keepPiece), compressedNodeCount: 0 }
     : compressChains(raw, keepPiece);
@@ -50,7 +67,7 @@ export function buildRoadGraph(ways: readonly RoadWay[], options: BuildOptions =
     junctionCount: raw.nodeCount,
     componentCount,
     keptNodeCount,
-    droppedComponentCount: keepAll ? 0 : Math.max(0, componentCount - 1),
+    droppedComponentCount: componentCount - keptComponentCount,
     droppedNodeCount: raw.nodeCount - keptNodeCount,
     droppedKm: round3(droppedKm),
     keptKm: round3(keptKm),

@@ -10,6 +10,7 @@
  *   routeBetween(network, [lon, lat], [lon, lat]);           // { durationSec, distanceM, geometry } | null
  *   pointMatrix(network, sources, targets);                  // (number | null)[][] seconds and metres
  *   await parallelPointMatrix(network, pool, sources, targets); // same over worker_threads (pool = new MatrixWorkerPool(ch))
+ *   pairsWithin(ch, sources, targets, 90 * 60_000, onBlock); // sparse pairs within a cut-off (distancier)
  *   isochronePolygons(network, origin, [600, 1200, 1800]);   // GeoJSON bands (display)
  *   isochroneMembership(network, origin, points, breaks);    // each point's own time (exact counts)
  */
@@ -27,6 +28,7 @@ export { dijkstra } from './dijkstra.js';
 export { phast } from './phast.js';
 export { buildTargetBuckets, chMatrix, type NodeMatrix, type TargetBuckets } from './matrix.js';
 export { MatrixWorkerPool, parallelPointMatrix } from './parallel-matrix.js';
+export { pairsWithin, type SparseBlock } from './distancier.js';
 export { DEFAULT_SNAP, buildSnapIndex, snapPoint, type SnapIndex, type SnapOptions, type SnappedPoint } from './snap.js';
 export {
   createRoutingNetwork, pointMatrix, routeBetween, snapPoints,
