@@ -48,7 +48,7 @@ export function contractGraph(graph: RoadGraph, options: ContractOptions = {}): 
     for (let i = 0; i < ins.length; i += STRIDE) {
       const u = ins[i];
       const wIn = ins[i + 1];
-      search.run(out, contracted, u, v, wIn + maxOut, settleLimit, outs);
+      search.run(out, u, v, wIn, outs, wIn + maxOut, settleLimit);
       for (let j = 0; j < outs.length; j += STRIDE) {
         const x = outs[j];
         if (x === u) continue;
@@ -155,10 +155,12 @@ class WitnessSearch {
   private touchedCount = 0;
   private readonly heap = new MinHeap(256);
   private readonly targetStamp: Uint32Array;
+  private readonly targetBound: Float64Array;
   private stamp = 0;
 
   constructor(n: number) {
     this.targetStamp = new Uint32Array(n);
+    this.targetBound = new Float64Array(n);
     this.dist = new Float64Array(n).fill(Infinity);
     this.touched = new Int32Array(n);
   }
@@ -167,21 +169,31 @@ class WitnessSearch {
     return this.dist[x];
   }
 
-  /** Stops early once every neighbour listed in `targets` (stride STRIDE) is settled. */
-  run(out: number[][], contracted: Uint8Array, source: number, skip: number, maxMs: number, settleLimit: number, targets: number[]): void {
+  /**
+   * Witnesses for the paths source → skip → x (x in `targets`, adjacency entries of `skip`): stops as
+   * soon as every x has a label within wIn + w(skip → x) — a tentative label is a real path, so it
+   * is a witness already — or when the search passes maxMs or its settle limit.
+   */
+  run(out: number[][], source: number, skip: number, wIn: number, targets: number[], maxMs: number, settleLimit: number): void {
     const dist = this.dist;
-    for (let i = 0; i < this.touchedCount; i++) dist[this.touched[i]] = Infinity;
-    this.touchedCount = 0;
+    const touched = this.touched;
+    for (let i = 0; i < this.touchedCount; i++) dist[touched[i]] = Infinity;
+    let touchedCount = 0;
     const heap = this.heap;
     heap.clear();
     dist[source] = 0;
-    this.touched[this.touchedCount++] = source;
+    touched[touchedCount++] = source;
     heap.push(0, source);
     const stamp = ++this.stamp;
+    const targetStamp = this.targetStamp;
+    const targetBound = this.targetBound;
     let targetsLeft = 0;
     for (let j = 0; j < targets.length; j += STRIDE) {
-      if (this.targetStamp[targets[j]] !== stamp && targets[j] !== source) {
-        this.targetStamp[targets[j]] = stamp;
+      const x = targets[j];
+      if (x === source) continue;
+      if (targetStamp[x] !== stamp) {
+        targetStamp[x] = stamp;
+        targetBound[x] = wIn + targets[j + 1];
         targetsLeft++;
       }
     }
@@ -191,22 +203,23 @@ class WitnessSearch {
       const u = heap.pop();
       if (d > dist[u]) continue;
       if (d > maxMs || ++settled > settleLimit) break;
-      if (this.targetStamp[u] === stamp) {
-        this.targetStamp[u] = 0;
-        targetsLeft--;
-      }
       const list = out[u];
       for (let j = 0; j < list.length; j += STRIDE) {
         const x = list[j];
         if (x === skip) continue; // lists hold only nodes not yet contracted
         const nd = d + list[j + 1];
-        if (nd < dist[x]) {
-          if (dist[x] === Infinity) this.touched[this.touchedCount++] = x;
+        if (nd < dist[x] && nd <= maxMs) {
+          if (dist[x] === Infinity) touched[touchedCount++] = x;
           dist[x] = nd;
           heap.push(nd, x);
+          if (targetStamp[x] === stamp && nd <= targetBound[x]) {
+            targetStamp[x] = 0; // witnessed
+            targetsLeft--;
+          }
         }
       }
     }
+    this.touchedCount = touchedCount;
   }
 }
 
