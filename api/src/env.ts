@@ -10,7 +10,7 @@ const EnvSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
   MAILLAGE_BASEMAP_STYLE_URL: z.string().url().optional(),
   /** Tile rendering: ST_AsMVT in PostGIS, or geojson-vt in memory; default postgis on PostgreSQL, js on PGlite. */
-  /** Road graph file (binary CSR + contraction hierarchy) for drive times; default data/roads/france.graph. */
+  /** Road graph file (binary CSR + contraction hierarchy); default: built once from data/roads/ (national OSM network). 'none' disables drive times. */
   MAILLAGE_ROAD_GRAPH: z.string().optional(),
   MAILLAGE_TILE_STRATEGY: z.enum(['postgis', 'js']).optional(),
   NODE_ENV: z.string().default('production'),

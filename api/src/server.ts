@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { dirname, join, resolve } from 'node:path';
 import type { Env } from './env.js';
 import { createDatabase, type Database } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
@@ -8,7 +9,7 @@ import { RoutingService } from './services/routing.js';
 import { createApp } from './app.js';
 import type { AppDeps } from './deps.js';
 
-export const DEFAULT_ROAD_GRAPH = fileURLToPath(new URL('../../data/roads/france.graph', import.meta.url));
+export const NATIONAL_ROADS = fileURLToPath(new URL('../../data/roads/france-osm-2021.roads.json.gz', import.meta.url));
 export const WEB_DIST_DIR = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
 /** Opens the database, migrates, loads the committed reference data if needed, and builds the app. */
@@ -17,13 +18,21 @@ export async function bootstrap(env: Pick<Env, 'DATABASE_URL' | 'MAILLAGE_DATA_D
   await migrateToLatest(database);
   await seedAll(database, progress);
   const tiles = createTileService(database, env.tileStrategy ?? (database.kind === 'postgres' ? 'postgis' : 'js'));
-  const routing = RoutingService.load(database, env.MAILLAGE_ROAD_GRAPH ?? DEFAULT_ROAD_GRAPH);
-  progress(routing.status.active ? `road network: ${routing.status.source} (${routing.status.nodeCount?.toLocaleString('en')} nodes) loaded in ${routing.status.loadMs} ms` : `drive times off: ${routing.status.reason}`);
+  const routing = env.MAILLAGE_ROAD_GRAPH === 'none'
+    ? RoutingService.load(database, undefined)
+    : RoutingService.start(database, {
+        graphFile: env.MAILLAGE_ROAD_GRAPH,
+        compactFile: NATIONAL_ROADS,
+        cacheDir: join(env.DATABASE_URL ? './.maillage' : dirname(resolve(env.MAILLAGE_DATA_DIR)), 'roads'),
+        log: progress,
+      });
+  if (routing.status.active) progress(`road network: ${routing.status.nodeCount?.toLocaleString('en')} nodes loaded in ${routing.status.loadMs} ms`);
+  else if (!routing.status.building) progress(`drive times off: ${routing.status.reason}`);
   const deps: AppDeps = {
     database,
     tiles,
     routing,
-    config: { basemapStyleUrl: env.MAILLAGE_BASEMAP_STYLE_URL, extraAttribution: routing.status.active && routing.status.attribution ? [routing.status.attribution] : [], webDistDir: env.webDistDir },
+    config: { basemapStyleUrl: env.MAILLAGE_BASEMAP_STYLE_URL, extraAttribution: [], webDistDir: env.webDistDir },
   };
   return { app: createApp(deps), deps };
 }

@@ -7,10 +7,10 @@ export const ATTRIBUTION = [
   'Communes, codes et populations © INSEE COG 2026 via @etalab/decoupage-administratif (Licence Ouverte)',
 ];
 
-export const systemRoutes = ({ database, config }: AppDeps) =>
+export const systemRoutes = ({ database, config, routing }: AppDeps) =>
   new Hono()
     .get('/health', async (c) => c.json({ status: 'ok' as const, database: database.kind, communeCount: await countCommunes(database.db) }))
-    .get('/config', (c) => c.json({ basemapStyleUrl: config.basemapStyleUrl ?? null, attribution: [...ATTRIBUTION, ...config.extraAttribution] }))
+    .get('/config', (c) => c.json({ basemapStyleUrl: config.basemapStyleUrl ?? null, attribution: [...ATTRIBUTION, ...(routing.status.attribution ? [routing.status.attribution] : []), ...config.extraAttribution] }))
     .get('/territory/labels', async (c) => {
       const [communes, departements, regions] = await Promise.all([
         listCommuneLabels(database.db),

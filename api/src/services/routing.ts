@@ -1,4 +1,7 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import type { Database } from '../db/database.js';
 import { ApiError } from '../errors.js';
@@ -12,6 +15,8 @@ export type PointInput = LonLat | { communeCode: string };
 
 export interface RoutingStatus {
   active: boolean;
+  /** True while the graph is being built from the committed network (first start). */
+  building?: boolean;
   reason?: string;
   graphFile?: string;
   source?: string;
@@ -38,21 +43,65 @@ export class RoutingService {
   private communes?: Promise<CommunePoint[]>;
 
   private constructor(
-    readonly status: RoutingStatus,
-    private readonly network: RoutingNetwork | null,
+    public status: RoutingStatus,
+    private network: RoutingNetwork | null,
     private readonly database: Database,
   ) {}
 
+  /** Loads a graph file (with its contraction hierarchy); inactive, with the reason, when absent. */
   static load(database: Database, graphFile: string | undefined): RoutingService {
-    if (!graphFile || !existsSync(graphFile)) {
-      const reason = graphFile ? `road graph file ${graphFile} not found: run \`npm run roads:import -- <file>\`` : 'no road graph configured (MAILLAGE_ROAD_GRAPH)';
-      return new RoutingService({ active: false, reason }, null, database);
+    const service = new RoutingService({ active: false, reason: 'no road graph configured (MAILLAGE_ROAD_GRAPH)' }, null, database);
+    if (graphFile) service.activate(graphFile);
+    return service;
+  }
+
+  /**
+   * The network for `npm start`: an explicit graph file, else the graph built from the committed compact
+   * network (cached in cacheDir; built once, in a child process, while the app already serves the map).
+   */
+  static start(database: Database, options: { graphFile?: string; compactFile: string; cacheDir: string; log(m: string): void }): RoutingService {
+    if (options.graphFile) return RoutingService.load(database, options.graphFile);
+    if (!existsSync(options.compactFile)) {
+      return new RoutingService({ active: false, reason: `no road network: ${options.compactFile} is missing and MAILLAGE_ROAD_GRAPH is unset` }, null, database);
+    }
+    const cached = join(options.cacheDir, basename(options.compactFile).replace(/\.roads\.json\.gz$/, '') + '.graph');
+    if (existsSync(cached) && statSync(cached).mtimeMs >= statSync(options.compactFile).mtimeMs) return RoutingService.load(database, cached);
+    const service = new RoutingService(
+      { active: false, building: true, reason: 'the national road graph is being built from data/roads (first start only, about a minute)' },
+      null,
+      database,
+    );
+    options.log(`building the road graph from ${options.compactFile} in the background…`);
+    const script = fileURLToPath(new URL('../../../scripts/roads-build-graph.ts', import.meta.url));
+    const child = spawn(process.execPath, ['--import', 'tsx', script, options.compactFile, cached], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (out += d));
+    child.on('exit', (code) => {
+      if (code === 0) {
+        service.activate(cached);
+        options.log(`road network ready: ${service.status.nodeCount?.toLocaleString('en')} nodes`);
+      } else {
+        service.status = { active: false, reason: `building the road graph failed (exit ${code}): ${out.slice(-500)}` };
+        options.log(service.status.reason!);
+      }
+    });
+    return service;
+  }
+
+  private activate(graphFile: string) {
+    if (!existsSync(graphFile)) {
+      this.status = { active: false, reason: `road graph file ${graphFile} not found: run \`npm run roads:import -- <file>\`` };
+      return;
     }
     const t0 = performance.now();
     const { graph, ch, meta } = readGraphFile(graphFile);
-    if (!ch) return new RoutingService({ active: false, reason: `${graphFile} has no contraction hierarchy: rebuild it with npm run roads:import` }, null, database);
-    const loadMs = performance.now() - t0;
-    return new RoutingService(statusOf(graphFile, meta, graph.nodeCount, graph.edgeCount, loadMs), createRoutingNetwork(graph, ch), database);
+    if (!ch) {
+      this.status = { active: false, reason: `${graphFile} has no contraction hierarchy: rebuild it with npm run roads:import` };
+      return;
+    }
+    this.status = statusOf(graphFile, meta, graph.nodeCount, graph.edgeCount, performance.now() - t0);
+    this.network = createRoutingNetwork(graph, ch);
   }
 
   private requireNetwork(): RoutingNetwork {

@@ -18,9 +18,13 @@ export const TILE_ZOOM = 14;
 export const TILE_EXTENT = 4096;
 const KEY_FACTOR = 2 ** 27;
 
-/** Free-flow km/h by OpenMapTiles class, [main road, ramp]. */
+/**
+ * Free-flow km/h by OpenMapTiles class, [main road, ramp]. Calibrated once against commonly cited trip
+ * durations (docs/data-quality.md): motorway 105 (130 limit, tolls, ramps, traffic), others between the
+ * OSM profile's rural and urban defaults. Winding roads are slowed further by sinuosityFactor.
+ */
 export const TILE_SPEED_KMH: Record<string, [number, number]> = {
-  motorway: [115, 60],
+  motorway: [105, 60],
   trunk: [95, 50],
   primary: [72, 40],
   secondary: [62, 35],
@@ -110,6 +114,16 @@ export function roadWaysFromTile(copies: readonly Uint8Array[], x: number, y: nu
   return ways;
 }
 
+/**
+ * Speed factor for winding roads: a run whose path is s times its chord (s > 1.1) is driven slower,
+ * factor 1.1 / s, floored at 0.6 (mountain hairpins). Motorways and ramps are exempt.
+ */
+export function sinuosityFactor(pathM: number, chordM: number): number {
+  if (chordM <= 0 || pathM <= 0) return 1;
+  const s = pathM / chordM;
+  return s <= 1.1 ? 1 : Math.max(0.6, 1.1 / s);
+}
+
 function toWay(run: { gx: number; gy: number }[], roadClass: RoadClass, speedKmh: number, oneway: 0 | 1 | -1, isRamp: boolean): RoadWay {
   const vertexKeys: number[] = [];
   const coords: number[] = [];
@@ -118,5 +132,13 @@ function toWay(run: { gx: number; gy: number }[], roadClass: RoadClass, speedKmh
     const [lon, lat] = gridToLonLat(p.gx, p.gy);
     coords.push(lon, lat);
   }
-  return { vertexKeys, coords, roadClass, speedKmh, oneway, isRamp };
+  let factor = 1;
+  if (roadClass !== 'motorway' && !isRamp && run.length > 2) {
+    // Grid units are metres × (tile size / 4096) at this latitude: the ratio needs no scale.
+    let path = 0;
+    for (let i = 1; i < run.length; i++) path += Math.hypot(run[i].gx - run[i - 1].gx, run[i].gy - run[i - 1].gy);
+    const chord = Math.hypot(run[run.length - 1].gx - run[0].gx, run[run.length - 1].gy - run[0].gy);
+    factor = sinuosityFactor(path, chord);
+  }
+  return { vertexKeys, coords, roadClass, speedKmh: speedKmh * factor, oneway, isRamp };
 }
