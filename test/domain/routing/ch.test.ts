@@ -1,6 +1,9 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  ChRouter, chMatrix, deserializeGraph, dijkstra, nodeSeed, phast, seededRandom, serializeGraph,
+  ChRouter, chMatrix, deserializeGraph, dijkstra, nodeSeed, phast, readGraphFile, seededRandom, serializeGraph, writeGraphFile,
 } from '../../../api/src/domain/routing/index.js';
 import { FIXTURES, fixtureNetwork } from './fixtures.js';
 
@@ -82,6 +85,27 @@ describe.each(FIXTURES)('contraction hierarchy on the %s fixture', (name) => {
 });
 
 describe('graph file', () => {
+  it('writes one file and reads it back with its meta data', () => {
+    const { graph, ch, report } = fixtureNetwork('saint-barthelemy');
+    const dir = mkdtempSync(join(tmpdir(), 'maillage-graph-'));
+    try {
+      const path = join(dir, 'saint-barthelemy.graph');
+      writeGraphFile(path, graph, ch, { source: 'OSM saint-barthelemy.osm.pbf', licence: 'ODbL 1.0', report });
+      const loaded = readGraphFile(path);
+      expect(loaded.meta).toMatchObject({ source: 'OSM saint-barthelemy.osm.pbf', licence: 'ODbL 1.0', nodeCount: graph.nodeCount, edgeCount: graph.edgeCount });
+      expect(loaded.meta.report?.droppedComponentCount).toBe(report.droppedComponentCount);
+      const [w, s, e, n] = loaded.meta.bbox!;
+      expect(w).toBeGreaterThan(-63);
+      expect(e).toBeLessThan(-62.7);
+      expect(s).toBeGreaterThan(17.8);
+      expect(n).toBeLessThan(18);
+      expect(Array.from(loaded.ch!.upTarget)).toEqual(Array.from(ch.upTarget));
+      expect(Array.from(loaded.graph.geometryCoords)).toEqual(Array.from(graph.geometryCoords));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('rejects files that are not graph files, with what to do', () => {
     expect(() => deserializeGraph(new TextEncoder().encode('PK\u0003\u0004 not a graph at all'))).toThrow(/not a Maillage graph file.*rebuild/);
   });
