@@ -144,6 +144,7 @@ export function App() {
       <main className="workspace">
         <MapView
           fill={choropleth?.fill ?? '#e4e1da'}
+          fillOpacity={isochrone ? 0.35 : 0.88}
           selectedCode={sheet?.data.code ?? null}
           deckLayers={deckLayers}
           attribution={config?.attribution ?? []}

@@ -21,7 +21,7 @@ export function isochroneLayers(result: IsochroneResult | null) {
       data: { type: 'FeatureCollection', features } as never,
       filled: true,
       stroked: true,
-      getFillColor: (f: { properties: { breakSec: number } }) => [...BAND_COLORS[order.indexOf(f.properties.breakSec) % BAND_COLORS.length], 90] as [number, number, number, number],
+      getFillColor: (f: { properties: { breakSec: number } }) => [...BAND_COLORS[order.indexOf(f.properties.breakSec) % BAND_COLORS.length], 120] as [number, number, number, number],
       getLineColor: (f: { properties: { breakSec: number } }) => [...BAND_COLORS[order.indexOf(f.properties.breakSec) % BAND_COLORS.length], 230] as [number, number, number, number],
       lineWidthUnits: 'pixels',
       getLineWidth: 1.5,

@@ -11,6 +11,8 @@ export interface ViewState {
 
 interface Props {
   fill: ExpressionSpecification | string;
+  /** Choropleth opacity: lowered while an analysis (isochrone…) is drawn on top. */
+  fillOpacity: number;
   selectedCode: string | null;
   deckLayers: Layer[];
   attribution: string[];
@@ -74,6 +76,13 @@ export function MapView(props: Props) {
     if (map?.getLayer('communes-fill')) map.setPaintProperty('communes-fill', 'fill-color', props.fill);
     else map?.once('styledata', () => map.getLayer('communes-fill') && map.setPaintProperty('communes-fill', 'fill-color', latest.current.fill));
   }, [props.fill]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    const apply = () => map?.getLayer('communes-fill') && map.setPaintProperty('communes-fill', 'fill-opacity', props.fillOpacity);
+    if (map?.isStyleLoaded()) apply();
+    else map?.once('idle', apply);
+  }, [props.fillOpacity]);
 
   useEffect(() => {
     const map = mapRef.current;
