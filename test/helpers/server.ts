@@ -41,7 +41,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   let out = '';
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'api/src/main.ts')], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: '', MAILLAGE_DATA_DIR: dataDir, PORT: '0', ...env },
+    env: { ...process.env, DATABASE_URL: '', MAILLAGE_DATA_DIR: dataDir, PORT: '0', MAILLAGE_ROAD_GRAPH: 'none', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (d) => (out += d));
