@@ -4,7 +4,7 @@ import { fixtureNetwork } from './fixtures.js';
 
 describe('parallel matrix over worker_threads', () => {
   const { graph, ch, network } = fixtureNetwork('andorra');
-  const pool = new MatrixWorkerPool(ch, 2, 0); // minCells 0: always use the workers here
+  const pool = new MatrixWorkerPool(ch, 3, 0); // minCells 0: always use the workers here; 3 so that slices are uneven
   afterAll(() => pool.close());
 
   it('gives the single-thread bucket-CH matrix, cell for cell', async () => {
@@ -48,5 +48,20 @@ describe('pairs within a cut-off (distancier engine)', () => {
     expect(expected.size).toBeGreaterThan(100);
     expect(expected.size).toBeLessThan(70 * 90);
     expect(found).toEqual(expected);
+  });
+});
+
+describe('worker pool under concurrent calls', () => {
+  it('answers overlapping matrix calls each with its own result', async () => {
+    const { graph, ch } = fixtureNetwork('monaco');
+    const pool = new MatrixWorkerPool(ch, 2, 0);
+    try {
+      const random = seededRandom(3);
+      const sets = Array.from({ length: 3 }, () => Array.from({ length: 20 }, () => nodeSeed(Math.floor(random() * graph.nodeCount))));
+      const results = await Promise.all(sets.map((set) => pool.matrix(set, set.slice(0, 15))));
+      results.forEach((m, k) => expect(Array.from(m.durationMs)).toEqual(Array.from(chMatrix(ch, sets[k], sets[k].slice(0, 15)).durationMs)));
+    } finally {
+      await pool.close();
+    }
   });
 });

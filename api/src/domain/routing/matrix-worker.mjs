@@ -1,6 +1,7 @@
 // Worker of the parallel bucket-CH matrix (plain JavaScript so that node, tsx and vitest can all
-// start it without a TypeScript loader). Its forward upward search mirrors upward-search.ts and
-// scanSources() in matrix.ts; test/domain/routing/parallel-matrix.test.ts checks they agree.
+// start it without a TypeScript loader). Its upward searches mirror upward-search.ts, its bucket
+// building buildTargetBuckets() and its row scan scanSources() in matrix.ts;
+// test/domain/routing/parallel-matrix.test.ts checks they agree.
 import { parentPort } from 'node:worker_threads';
 
 let ch = null;
@@ -12,6 +13,21 @@ let heapKeys = new Float64Array(1024);
 let heapIds = new Int32Array(1024);
 
 parentPort.on('message', (message) => {
+  if (message.type === 'buckets') {
+    // backward searches of targets [from, to): bucket entries (rank, target, ms, m) for the main thread to merge
+    const { seeds, from, to } = message;
+    const rank = [], target = [], ms = [], m = [];
+    for (let j = from; j < to; j++) {
+      const count = search(seeds, j, backwardArrays());
+      for (let k = 0; k < count; k++) {
+        const r = settled[k];
+        rank.push(r); target.push(j); ms.push(labelMs[r]); m.push(labelM[r]);
+      }
+    }
+    const out = { rank: Uint32Array.from(rank), target: Uint32Array.from(target), durationMs: Float64Array.from(ms), distanceM: Float64Array.from(m) };
+    parentPort.postMessage({ type: 'done', entries: out }, [out.rank.buffer, out.target.buffer, out.durationMs.buffer, out.distanceM.buffer]);
+    return;
+  }
   if (message.type === 'init') {
     ch = message.ch;
     labelMs = new Float64Array(ch.nodeCount).fill(Infinity);
@@ -24,7 +40,7 @@ parentPort.on('message', (message) => {
   const outMs = new Float64Array(resultMs);
   const outM = new Float64Array(resultM);
   for (let i = from; i < to; i++) {
-    const count = forwardSearch(seeds, i);
+    const count = search(seeds, i, forwardArrays());
     const row = i * targetCount;
     for (let k = 0; k < count; k++) {
       const r = settled[k];
@@ -43,8 +59,16 @@ parentPort.on('message', (message) => {
   parentPort.postMessage({ type: 'done' });
 });
 
+/** Edges a search climbs and edges it checks for stalling, by direction (see upward-search.ts). */
+function forwardArrays() {
+  return { climbFirst: ch.upFirst, climbOther: ch.upTarget, climbMs: ch.upDurationMs, climbM: ch.upDistanceM, stallFirst: ch.downFirst, stallOther: ch.downSource, stallMs: ch.downDurationMs };
+}
+function backwardArrays() {
+  return { climbFirst: ch.downFirst, climbOther: ch.downSource, climbMs: ch.downDurationMs, climbM: ch.downDistanceM, stallFirst: ch.upFirst, stallOther: ch.upTarget, stallMs: ch.upDurationMs };
+}
+
 let touchedCount = 0;
-function forwardSearch(seeds, i) {
+function search(seeds, i, arrays) {
   for (let k = 0; k < touchedCount; k++) labelMs[touched[k]] = Infinity;
   touchedCount = 0;
   let size = 0;
@@ -85,26 +109,26 @@ function forwardSearch(seeds, i) {
     labelM[r] = seeds.distanceM[s];
     push(labelMs[r], r);
   }
-  const { upFirst, upTarget, upDurationMs, upDistanceM, downFirst, downSource, downDurationMs } = ch;
+  const { climbFirst, climbOther, climbMs, climbM, stallFirst, stallOther, stallMs } = arrays;
   let count = 0;
   while (size > 0) {
     const d = heapKeys[0];
     const u = pop();
     if (d > labelMs[u]) continue;
     let stalled = false;
-    for (let e = downFirst[u]; e < downFirst[u + 1]; e++) {
-      if (labelMs[downSource[e]] + downDurationMs[e] < d) { stalled = true; break; }
+    for (let e = stallFirst[u]; e < stallFirst[u + 1]; e++) {
+      if (labelMs[stallOther[e]] + stallMs[e] < d) { stalled = true; break; }
     }
     if (stalled) continue;
     settled[count++] = u;
     const m = labelM[u];
-    for (let e = upFirst[u]; e < upFirst[u + 1]; e++) {
-      const x = upTarget[e];
-      const nd = d + upDurationMs[e];
+    for (let e = climbFirst[u]; e < climbFirst[u + 1]; e++) {
+      const x = climbOther[e];
+      const nd = d + climbMs[e];
       if (nd < labelMs[x]) {
         if (labelMs[x] === Infinity) touched[touchedCount++] = x;
         labelMs[x] = nd;
-        labelM[x] = m + upDistanceM[e];
+        labelM[x] = m + climbM[e];
         push(nd, x);
       }
     }

@@ -24,13 +24,14 @@ function shared<T extends Typed>(array: T): T {
 export class MatrixWorkerPool {
   private readonly workers: Worker[];
   private readonly sharedCh: Record<string, Typed | number>;
+  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(readonly ch: ContractionHierarchy, readonly workerCount = availableParallelism(), readonly minCells = 250_000) {
-    const { upFirst, upTarget, upDurationMs, upDistanceM, downFirst, downSource, downDurationMs } = ch;
+    const { upFirst, upTarget, upDurationMs, upDistanceM, downFirst, downSource, downDurationMs, downDistanceM } = ch;
     this.sharedCh = {
       nodeCount: ch.nodeCount,
       upFirst: shared(upFirst), upTarget: shared(upTarget), upDurationMs: shared(upDurationMs), upDistanceM: shared(upDistanceM),
-      downFirst: shared(downFirst), downSource: shared(downSource), downDurationMs: shared(downDurationMs),
+      downFirst: shared(downFirst), downSource: shared(downSource), downDurationMs: shared(downDurationMs), downDistanceM: shared(downDistanceM),
     };
     this.workers = Array.from({ length: workerCount }, () => {
       const worker = new Worker(new URL('./matrix-worker.mjs', import.meta.url));
@@ -40,9 +41,16 @@ export class MatrixWorkerPool {
     });
   }
 
-  async matrix(sources: readonly NodeSeeds[], targets: readonly NodeSeeds[]): Promise<NodeMatrix> {
-    if (sources.length * targets.length < this.minCells || this.workers.length === 0) return chMatrix(this.ch, sources, targets);
-    const buckets = buildTargetBuckets(this.ch, targets);
+  /** Matrices run one at a time on the pool (each worker answers one message at a time, in order). */
+  matrix(sources: readonly NodeSeeds[], targets: readonly NodeSeeds[]): Promise<NodeMatrix> {
+    if (sources.length * targets.length < this.minCells || this.workers.length === 0) return Promise.resolve(chMatrix(this.ch, sources, targets));
+    const run = this.queue.then(() => this.run(sources, targets));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async run(sources: readonly NodeSeeds[], targets: readonly NodeSeeds[]): Promise<NodeMatrix> {
+    const buckets = this.workers.length > 1 ? await this.parallelBuckets(targets) : buildTargetBuckets(this.ch, targets);
     const sharedBuckets: TargetBuckets = {
       targetCount: buckets.targetCount, first: shared(buckets.first), target: shared(buckets.target),
       durationMs: shared(buckets.durationMs), distanceM: shared(buckets.distanceM),
@@ -52,26 +60,66 @@ export class MatrixWorkerPool {
     const resultM = new SharedArrayBuffer(cells * 8);
     new Float64Array(resultMs).fill(Infinity);
     const seeds = flattenSeeds(this.ch, sources);
-    const per = Math.ceil(sources.length / this.workers.length);
-    await Promise.all(this.workers.map((worker, w) => new Promise<void>((resolve, reject) => {
-      const from = Math.min(sources.length, w * per);
-      const to = Math.min(sources.length, from + per);
-      if (from === to) return resolve();
-      const onError = (error: Error) => reject(error);
-      worker.once('error', onError);
-      worker.once('message', () => {
-        worker.off('error', onError);
-        resolve();
-      });
-      worker.ref();
-      worker.postMessage({ type: 'run', buckets: sharedBuckets, seeds, from, to, targetCount: targets.length, resultMs, resultM });
-    }).finally(() => worker.unref())));
+    await Promise.all(this.slices(sources.length).map(([from, to], w) =>
+      call(this.workers[w], { type: 'run', buckets: sharedBuckets, seeds, from, to, targetCount: targets.length, resultMs, resultM })));
     return { sourceCount: sources.length, targetCount: targets.length, durationMs: new Float64Array(resultMs), distanceM: new Float64Array(resultM) };
+  }
+
+  /** Backward searches split over the workers, merged rank by rank in target order (as buildTargetBuckets does). */
+  private async parallelBuckets(targets: readonly NodeSeeds[]): Promise<TargetBuckets> {
+    const seeds = flattenSeeds(this.ch, targets);
+    const parts = await Promise.all(this.slices(targets.length).map(([from, to], w) => call(this.workers[w], { type: 'buckets', seeds, from, to })));
+    const n = this.ch.nodeCount;
+    const first = new Uint32Array(n + 1);
+    for (const { entries } of parts) for (const r of entries.rank) first[r + 1]++;
+    for (let r = 0; r < n; r++) first[r + 1] += first[r];
+    const fill = first.slice(0, n);
+    const total = first[n];
+    const target = new Uint32Array(total);
+    const durationMs = new Float64Array(total);
+    const distanceM = new Float64Array(total);
+    for (const { entries } of parts) {
+      for (let k = 0; k < entries.rank.length; k++) {
+        const slot = fill[entries.rank[k]]++;
+        target[slot] = entries.target[k];
+        durationMs[slot] = entries.durationMs[k];
+        distanceM[slot] = entries.distanceM[k];
+      }
+    }
+    return { targetCount: targets.length, first, target, durationMs, distanceM };
+  }
+
+  /** Contiguous [from, to) ranges, one per worker (empty ranges for surplus workers). */
+  private slices(count: number): [number, number][] {
+    const per = Math.ceil(count / this.workers.length);
+    return this.workers.map((_, w) => [Math.min(count, w * per), Math.min(count, (w + 1) * per)]);
   }
 
   async close(): Promise<void> {
     await Promise.all(this.workers.map((w) => w.terminate()));
   }
+}
+
+interface BucketEntries {
+  rank: Uint32Array;
+  target: Uint32Array;
+  durationMs: Float64Array;
+  distanceM: Float64Array;
+}
+
+/** One request to a worker; resolves with its reply (kept referenced only while it works). */
+function call(worker: Worker, message: Record<string, unknown>): Promise<{ entries: BucketEntries }> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: Error) => reject(error);
+    worker.once('error', onError);
+    worker.once('message', (reply) => {
+      worker.off('error', onError);
+      worker.unref();
+      resolve(reply);
+    });
+    worker.ref();
+    worker.postMessage(message);
+  });
 }
 
 function flattenSeeds(ch: ContractionHierarchy, list: readonly NodeSeeds[]) {
