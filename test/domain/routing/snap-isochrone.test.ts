@@ -129,3 +129,42 @@ describe('isochrone breaks', () => {
     expect(() => isochronePolygons(network, origin, [Infinity])).toThrow(RangeError);
   });
 });
+
+describe('snapping against brute force', () => {
+  it.each(['monaco', 'andorra'] as const)('%s: the snapped road segment is the nearest of all segments', (name) => {
+    const { graph, network } = fixtureNetwork(name);
+    const random = seededRandom(5);
+    const c = graph.geometryCoords;
+    for (let k = 0; k < 100; k++) {
+      const v = Math.floor(random() * graph.nodeCount);
+      const lon = graph.nodeLon[v] + (random() - 0.5) * 0.01;
+      const lat = graph.nodeLat[v] + (random() - 0.5) * 0.01;
+      const mx = 111_195 * Math.cos((lat * Math.PI) / 180);
+      const my = 111_195;
+      let nearestM = Infinity;
+      for (let i = 0; i < c.length / 2 - 1; i++) {
+        // consecutive points of two different pieces are not a segment: skip piece boundaries
+        if (isPieceEnd(graph, i)) continue;
+        const ax = (c[2 * i] - lon) * mx, ay = (c[2 * i + 1] - lat) * my;
+        const dx = (c[2 * i + 2] - c[2 * i]) * mx, dy = (c[2 * i + 3] - c[2 * i + 1]) * my;
+        const lengthSq = dx * dx + dy * dy;
+        const t = lengthSq === 0 ? 0 : Math.max(0, Math.min(1, -(ax * dx + ay * dy) / lengthSq));
+        nearestM = Math.min(nearestM, Math.hypot(ax + t * dx, ay + t * dy));
+      }
+      const [snapped] = snapPoints(network, [[lon, lat]]);
+      if (nearestM > 1000) expect(snapped).toBeNull();
+      else expect(snapped!.snapDistanceM).toBeCloseTo(nearestM, 1);
+    }
+  });
+});
+
+function isPieceEnd(graph: ReturnType<typeof fixtureNetwork>['graph'], coordIndex: number): boolean {
+  // pieceFirstCoord is sorted: binary search for a piece starting at coordIndex + 1
+  let lo = 0, hi = graph.pieceCount;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (graph.pieceFirstCoord[mid] < coordIndex + 1) lo = mid + 1;
+    else hi = mid;
+  }
+  return graph.pieceFirstCoord[lo] === coordIndex + 1;
+}

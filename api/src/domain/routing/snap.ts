@@ -71,7 +71,7 @@ export function snapPoint(graph: RoadGraph, snapIndex: SnapIndex, lon: number, l
   const { mPerDegLon, mPerDegLat } = metresPerDegree(lat);
   // box distances are in degrees of latitude on the scaled axis; widen the bound for the scale error
   const maxDeg = (maxSnapDistanceM / mPerDegLat) * 1.5;
-  const candidates = snapIndex.index.neighbors(lon * snapIndex.xScale, lat, 24, maxDeg);
+  const candidates = snapIndex.index.neighbors(lon * snapIndex.xScale, lat, 64, maxDeg);
   const c = graph.geometryCoords;
   let best = Infinity, bestSegment = -1, bestT = 0;
   for (const s of candidates) {
