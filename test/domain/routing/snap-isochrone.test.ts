@@ -1,7 +1,7 @@
 import { area, booleanPointInPolygon, point } from '@turf/turf';
 import { describe, expect, it } from 'vitest';
 import {
-  isochroneMembership, isochronePolygons, pointMatrix, routeBetween, seededRandom, snapPoints, type LonLat,
+  dijkstra, isochroneMembership, isochronePolygons, nodeSeed, phast, pointMatrix, routeBetween, seededRandom, snapPoints, type LonLat,
 } from '../../../api/src/domain/routing/index.js';
 import { fixtureNetwork } from './fixtures.js';
 
@@ -168,3 +168,31 @@ function isPieceEnd(graph: ReturnType<typeof fixtureNetwork>['graph'], coordInde
   }
   return graph.pieceFirstCoord[lo] === coordIndex + 1;
 }
+
+describe("drive times to an origin (direction 'to')", () => {
+  const { graph, ch, network } = fixtureNetwork('monaco');
+  it('PHAST towards a node equals Dijkstra from every node to it', () => {
+    const random = seededRandom(8);
+    for (const target of [3, Math.floor(graph.nodeCount / 3)]) {
+      const toTarget = phast(ch, nodeSeed(target), { direction: 'to' }).durationMs;
+      for (let k = 0; k < 60; k++) {
+        const s = Math.floor(random() * graph.nodeCount);
+        expect(toTarget[s]).toBe(dijkstra(graph, nodeSeed(s), { stopAt: [target] }).durationMs[target]);
+      }
+    }
+  });
+
+  it('membership towards the origin uses each point → origin time (one-ways make it differ from origin → point)', () => {
+    const origin: LonLat = [7.4277, 43.7394];
+    const random = seededRandom(4);
+    const points = Array.from({ length: 80 }, () => [7.41 + random() * 0.04, 43.725 + random() * 0.03] as LonLat);
+    const to = isochroneMembership(network, origin, points, [300, 600], { direction: 'to' })!;
+    const from = isochroneMembership(network, origin, points, [300, 600])!;
+    const column = pointMatrix(network, points, [origin]).durationSec.map((row) => row[0]);
+    to.durationSec.forEach((d, i) => (d === null ? expect(column[i]).toBeNull() : expect(d).toBeCloseTo(column[i]!, 6)));
+    const differing = to.durationSec.filter((d, i) => d !== null && Math.abs(d - from.durationSec[i]!) > 1).length;
+    expect(differing).toBeGreaterThan(10);
+    const polygons = isochronePolygons(network, origin, [300, 600], { direction: 'to' })!;
+    expect(polygons.features).toHaveLength(2);
+  });
+});

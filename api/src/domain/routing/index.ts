@@ -34,5 +34,5 @@ export {
   createRoutingNetwork, pointMatrix, routeBetween, snapPoints,
   type LonLat, type PointMatrix, type RouteResult, type RoutingNetwork,
 } from './network.js';
-export { isochroneMembership, isochronePolygons, originNodeTimes, type IsochroneOptions, type Membership } from './isochrone.js';
+export { isochroneMembership, isochronePolygons, originNodeTimes, type IsochroneOptions, type Membership, type TravelDirection } from './isochrone.js';
 export { seededRandom, syntheticRoadWays } from './synthetic.js';

@@ -8,14 +8,20 @@ import type { LonLat, RoutingNetwork } from './network.js';
 import { snapPoints } from './network.js';
 import { DEFAULT_SNAP, samePieceDurationMs, type SnappedPoint } from './snap.js';
 
+/** 'from': drive times from the origin (a store's delivery area); 'to': drive times to it (patients to a hospital). */
+export type TravelDirection = 'from' | 'to';
+
 /**
- * Node durations (ms, Infinity = beyond reach) from an origin point; null when the origin is off the
- * network. Without a bound: PHAST over the whole graph. With `maxDurationMs`: a plain Dijkstra that
- * stops there (faster when the bound covers a small part of a large graph; nodes beyond: Infinity).
+ * Node durations (ms, Infinity = beyond reach) from (or to) an origin point; null when the origin
+ * is off the network. PHAST over the whole graph, except 'from' with `maxDurationMs`: a plain
+ * Dijkstra that stops there (faster when the bound covers a small part of a large graph).
  */
-export function originNodeTimes(network: RoutingNetwork, origin: LonLat, maxDurationMs?: number): { origin: SnappedPoint; durationMs: Float64Array } | null {
+export function originNodeTimes(
+  network: RoutingNetwork, origin: LonLat, maxDurationMs?: number, direction: TravelDirection = 'from',
+): { origin: SnappedPoint; durationMs: Float64Array } | null {
   const [snapped] = snapPoints(network, [origin]);
   if (!snapped) return null;
+  if (direction === 'to') return { origin: snapped, durationMs: phast(network.ch, snapped.arrival, { direction: 'to' }).durationMs };
   const durationMs = maxDurationMs === undefined
     ? phast(network.ch, snapped.departure).durationMs
     : dijkstra(network.graph, snapped.departure, { maxDurationMs }).durationMs;
@@ -35,17 +41,22 @@ export interface Membership {
  * Which points lie within each break of an isochrone, from their own snapped times (not from the
  * polygons), so counts are exact and monotone in time: a larger break never holds fewer points.
  */
-export function isochroneMembership(network: RoutingNetwork, origin: LonLat, points: readonly LonLat[], breaksSec: readonly number[]): Membership | null {
+export function isochroneMembership(
+  network: RoutingNetwork, origin: LonLat, points: readonly LonLat[], breaksSec: readonly number[],
+  options: { direction?: TravelDirection } = {},
+): Membership | null {
   assertBreaks(breaksSec);
-  const times = originNodeTimes(network, origin);
+  const to = options.direction === 'to';
+  const times = originNodeTimes(network, origin, undefined, to ? 'to' : 'from');
   if (!times) return null;
   const snapped = snapPoints(network, points);
   const sorted = [...breaksSec].sort((a, b) => a - b);
   const durationSec = snapped.map((p) => {
     if (!p) return null;
     let best = Infinity;
-    for (let k = 0; k < p.arrival.nodes.length; k++) best = Math.min(best, times.durationMs[p.arrival.nodes[k]] + p.arrival.durationMs[k]);
-    const direct = samePieceDurationMs(network.graph, times.origin, p);
+    const seeds = to ? p.departure : p.arrival;
+    for (let k = 0; k < seeds.nodes.length; k++) best = Math.min(best, times.durationMs[seeds.nodes[k]] + seeds.durationMs[k]);
+    const direct = to ? samePieceDurationMs(network.graph, p, times.origin) : samePieceDurationMs(network.graph, times.origin, p);
     if (direct) best = Math.min(best, direct.durationMs);
     return Number.isFinite(best) ? best / 1000 : null;
   });
@@ -61,6 +72,7 @@ export function isochroneMembership(network: RoutingNetwork, origin: LonLat, poi
 export interface IsochroneOptions {
   /** Raster cell size in metres (default: extent / 300, at least 50 m). */
   cellSizeM?: number;
+  direction?: TravelDirection;
 }
 
 /**
@@ -74,7 +86,8 @@ export function isochronePolygons(
 ): FeatureCollection<MultiPolygon, { breakSec: number; durationMin: number }> | null {
   assertBreaks(breaksSec);
   const maxMs = Math.max(...breaksSec) * 1000;
-  const times = originNodeTimes(network, origin, maxMs);
+  const direction = options.direction ?? 'from';
+  const times = originNodeTimes(network, origin, maxMs, direction);
   if (!times) return null;
   const { graph } = network;
   let minLon = Infinity, minLat = Infinity, maxLon = -Infinity, maxLat = -Infinity;
@@ -100,7 +113,7 @@ export function isochronePolygons(
   // 1. fastest road sample per cell; 2. spread to neighbouring cells at the access speed
   const base = new Float64Array(width * height).fill(unreached);
   const grid = { west, south, cellLon, cellLat, width, height, base };
-  rasterRoadTimes(graph, times.durationMs, maxMs, grid);
+  rasterRoadTimes(graph, times.durationMs, maxMs, grid, direction);
   rasterSample(grid, times.origin.snappedLon, times.origin.snappedLat, times.origin.accessDurationMs);
   const snap = { ...DEFAULT_SNAP, ...network.snapOptions };
   const msPerM = (snap.accessDetourFactor / (snap.accessSpeedKmh / 3.6)) * 1000;
@@ -153,14 +166,20 @@ function rasterSample(grid: Raster, lon: number, lat: number, durationMs: number
   if (durationMs < grid.base[c]) grid.base[c] = durationMs;
 }
 
-/** Times along every reached piece (interpolated from its end nodes, sampled once per cell) into the raster. */
-function rasterRoadTimes(graph: RoadGraph, nodeMs: Float64Array, maxMs: number, grid: Raster): void {
+/**
+ * Times along every reached piece (interpolated from its end nodes, sampled once per cell) into the
+ * raster. At fraction f of a piece, 'from': min(t(start) + f·forward, t(end) + (1 − f)·backward);
+ * 'to': min((1 − f)·forward + t(end), f·backward + t(start)) — each only where that edge exists.
+ */
+function rasterRoadTimes(graph: RoadGraph, nodeMs: Float64Array, maxMs: number, grid: Raster, direction: TravelDirection): void {
   const c = graph.geometryCoords;
+  const to = direction === 'to';
   for (let p = 0; p < graph.pieceCount; p++) {
     const fwd = graph.pieceForwardEdge[p], bwd = graph.pieceBackwardEdge[p];
-    const fromMs = fwd === -1 ? Infinity : nodeMs[graph.pieceFromNode[p]];
-    const toMs = bwd === -1 ? Infinity : nodeMs[graph.pieceToNode[p]];
-    if (!(fromMs <= maxMs || toMs <= maxMs)) continue;
+    // node time paired with the forward edge (start node 'from', end node 'to') and with the backward one
+    const fwdNodeMs = fwd === -1 ? Infinity : nodeMs[to ? graph.pieceToNode[p] : graph.pieceFromNode[p]];
+    const bwdNodeMs = bwd === -1 ? Infinity : nodeMs[to ? graph.pieceFromNode[p] : graph.pieceToNode[p]];
+    if (!(fwdNodeMs <= maxMs || bwdNodeMs <= maxMs)) continue;
     const fwdMs = fwd === -1 ? 0 : graph.edgeDurationMs[fwd];
     const bwdMs = bwd === -1 ? 0 : graph.edgeDurationMs[bwd];
     const first = graph.pieceFirstCoord[p], last = graph.pieceFirstCoord[p + 1] - 1;
@@ -173,7 +192,9 @@ function rasterRoadTimes(graph: RoadGraph, nodeMs: Float64Array, maxMs: number, 
       const steps = i < last ? Math.max(1, Math.ceil(segment)) : 1;
       for (let k = 0; k < steps; k++) {
         const f = total === 0 ? 0 : (along + (k / steps) * segment) / total;
-        const t = Math.min(fromMs + f * fwdMs, toMs + (1 - f) * bwdMs);
+        const t = to
+          ? Math.min(fwdNodeMs + (1 - f) * fwdMs, bwdNodeMs + f * bwdMs)
+          : Math.min(fwdNodeMs + f * fwdMs, bwdNodeMs + (1 - f) * bwdMs);
         if (t > maxMs) continue;
         const share = i < last ? k / steps : 0;
         const lon = c[2 * i] + share * (i < last ? c[2 * i + 2] - c[2 * i] : 0);
