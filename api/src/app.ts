@@ -10,6 +10,7 @@ import { communesRoutes } from './routes/communes.js';
 import { indicatorsRoutes } from './routes/indicators.js';
 import { tilesRoutes } from './routes/tiles.js';
 import { routingRoutes } from './routes/routing.js';
+import { layersRoutes } from './routes/layers.js';
 
 /** Builds the Hono app: mounts every resource (one line each) and maps all errors to the one error shape. */
 export function createApp(deps: AppDeps) {
@@ -18,7 +19,8 @@ export function createApp(deps: AppDeps) {
     .route('/communes', communesRoutes(deps))
     .route('/indicators', indicatorsRoutes(deps))
     .route('/tiles', tilesRoutes(deps))
-    .route('/routing', routingRoutes(deps));
+    .route('/routing', routingRoutes(deps))
+    .route('/layers', layersRoutes(deps));
 
   const app = new Hono();
   app.use('/api/*', compress());

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, renameSync, rmSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
@@ -23,7 +23,12 @@ export default async function setup(project: TestProject) {
   mkdirSync(cacheDir, { recursive: true });
   const pgliteDir = join(cacheDir, `pglite-${hash}`);
   if (!existsSync(pgliteDir)) {
-    for (const old of readdirSync(cacheDir)) rmSync(join(cacheDir, old), { recursive: true, force: true });
+    // Remove stale templates, but not a build another test run has in progress (unless abandoned for an hour).
+    for (const old of readdirSync(cacheDir)) {
+      const p = join(cacheDir, old);
+      if (old.includes('.building-') && Date.now() - statSync(p).mtimeMs < 3_600_000) continue;
+      rmSync(p, { recursive: true, force: true });
+    }
     const building = `${pgliteDir}.building-${process.pid}`;
     log(`seeding the PGlite template (${hash}); once per data version…`);
     const database = await createDatabase({ dataDir: building });

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { LayerTables } from './schema-layers.js';
 
 /**
  * Kysely table types. Each feature area declares its tables in its own interface and
@@ -70,5 +71,5 @@ export interface TerritoryTables {
   };
 }
 
-export type DB = TerritoryTables;
+export type DB = TerritoryTables & LayerTables;
 export type { Generated };

@@ -1,0 +1,147 @@
+import proj4 from 'proj4';
+import { normalizeSearchText } from '../territory/search-text.js';
+
+/** The commune reference the geocoder works from (built from the communes table; pure data). */
+export interface CommuneRef {
+  code: string;
+  name: string;
+  postcodes: string[];
+  lon: number | null;
+  lat: number | null;
+}
+
+export interface GeocodeReference {
+  communes: Map<string, CommuneRef>;
+  /** Former (merged, delegated) code → current code(s). */
+  formerCodes: Map<string, string[]>;
+  byPostcode: Map<string, CommuneRef[]>;
+  byName: Map<string, CommuneRef[]>;
+}
+
+export function buildReference(communes: CommuneRef[], history: { oldCode: string; newCode: string }[]): GeocodeReference {
+  const ref: GeocodeReference = { communes: new Map(), formerCodes: new Map(), byPostcode: new Map(), byName: new Map() };
+  for (const c of communes) {
+    ref.communes.set(c.code, c);
+    for (const p of c.postcodes) ref.byPostcode.set(p, [...(ref.byPostcode.get(p) ?? []), c]);
+    const n = normalizeSearchText(c.name);
+    ref.byName.set(n, [...(ref.byName.get(n) ?? []), c]);
+  }
+  for (const h of history) if (!ref.communes.has(h.oldCode)) ref.formerCodes.set(h.oldCode, [...(ref.formerCodes.get(h.oldCode) ?? []), h.newCode]);
+  return ref;
+}
+
+export type Precision = 'coordinates' | 'commune' | 'postcode';
+export type LocatedVia = 'coordinates' | 'lambert93' | 'commune_code' | 'old_commune_code' | 'postcode_city' | 'postcode';
+
+export interface Location {
+  lon: number;
+  lat: number;
+  /** Known for commune/postcode locations; for coordinates it is found later by a spatial join. */
+  communeCode: string | null;
+  precision: Precision;
+  via: LocatedVia;
+  note?: string;
+}
+
+export interface FieldError {
+  field: string;
+  reason: string;
+}
+
+/** Metropolitan France and the five DROM, generous boxes (WGS84). */
+const FRANCE_BOXES: [number, number, number, number][] = [
+  [-5.5, 41.2, 9.9, 51.2],
+  [-61.9, 15.8, -60.9, 16.6],
+  [-61.3, 14.35, -60.75, 14.95],
+  [-54.7, 2.1, -51.5, 5.9],
+  [55.2, -21.45, 55.9, -20.85],
+  [44.95, -13.05, 45.35, -12.6],
+];
+export const inFrance = (lon: number, lat: number) => FRANCE_BOXES.some(([w, s, e, n]) => lon >= w && lon <= e && lat >= s && lat <= n);
+const looksLambert93 = (x: number, y: number) => x >= 50_000 && x <= 1_300_000 && y >= 6_000_000 && y <= 7_200_000;
+
+proj4.defs('EPSG:2154', '+proj=lcc +lat_0=46.5 +lon_0=3 +lat_1=49 +lat_2=44 +x_0=700000 +y_0=6600000 +ellps=GRS80 +towgs84=0,0,0,0,0,0,0 +units=m +no_defs');
+
+/** Lambert-93 metres → [lon, lat] WGS84. */
+export function fromLambert93(x: number, y: number): [number, number] {
+  const [lon, lat] = proj4('EPSG:2154', 'EPSG:4326', [x, y]);
+  return [lon, lat];
+}
+
+export interface GeocodeInput {
+  lon?: number | null;
+  lat?: number | null;
+  x?: number | null;
+  y?: number | null;
+  communeCode?: string | null;
+  postcode?: string | null;
+  city?: string | null;
+  /** Field names as mapped, for error messages. */
+  fields: { lon?: string; lat?: string; x?: string; y?: string; communeCode?: string; postcode?: string; city?: string };
+}
+
+/** Locates one row: coordinates first, then commune code (current or former), then postcode (+ city). */
+export function geocodeRow(input: GeocodeInput, ref: GeocodeReference): Location | FieldError {
+  const { fields } = input;
+  if (input.lon !== null && input.lon !== undefined && input.lat !== null && input.lat !== undefined) {
+    const { lon, lat } = input;
+    if (Number.isNaN(lon) || Number.isNaN(lat)) return { field: Number.isNaN(lon) ? fields.lon! : fields.lat!, reason: 'not a number' };
+    if (looksLambert93(lon, lat) || looksLambert93(lat, lon)) {
+      return { field: fields.lon!, reason: `${lon}, ${lat} look like Lambert-93 metres, not degrees: map these columns to X/Y Lambert-93` };
+    }
+    if (inFrance(lon, lat)) return { lon, lat, communeCode: null, precision: 'coordinates', via: 'coordinates' };
+    if (inFrance(lat, lon)) return { field: fields.lat!, reason: `latitude and longitude look swapped (${lat}, ${lon} would be in France): swap the column mapping` };
+    return { field: fields.lon!, reason: `point ${lon}, ${lat} is outside France (metropolitan and DROM)` };
+  }
+  if (input.x !== null && input.x !== undefined && input.y !== null && input.y !== undefined) {
+    if (Number.isNaN(input.x) || Number.isNaN(input.y)) return { field: Number.isNaN(input.x) ? fields.x! : fields.y!, reason: 'not a number' };
+    if (!looksLambert93(input.x, input.y)) return { field: fields.x!, reason: `${input.x}, ${input.y} are not Lambert-93 metres for France (X 50,000–1,300,000, Y 6,000,000–7,200,000)` };
+    const [lon, lat] = fromLambert93(input.x, input.y);
+    return { lon, lat, communeCode: null, precision: 'coordinates', via: 'lambert93' };
+  }
+  if (input.communeCode) {
+    const code = input.communeCode;
+    const current = ref.communes.get(code);
+    if (current) return communeLocation(current, 'commune_code', fields.communeCode!);
+    const replaced = ref.formerCodes.get(code);
+    if (replaced?.length === 1) {
+      const c = ref.communes.get(replaced[0])!;
+      const loc = communeLocation(c, 'old_commune_code', fields.communeCode!);
+      if ('lon' in loc) loc.note = `former code ${code} → ${c.code} ${c.name}`;
+      return loc;
+    }
+    if (replaced && replaced.length > 1) return { field: fields.communeCode!, reason: `former code ${code} was split between ${replaced.join(', ')}: give the current code` };
+    return { field: fields.communeCode!, reason: `unknown commune code ${code} (COG 2026 and its history)` };
+  }
+  if (input.postcode) {
+    const candidates = ref.byPostcode.get(input.postcode);
+    if (!candidates) return { field: fields.postcode!, reason: `unknown postcode ${input.postcode}` };
+    if (input.city) {
+      const city = normalizeSearchText(input.city);
+      const match = candidates.filter((c) => normalizeSearchText(c.name) === city) ?? [];
+      const loose = match.length ? match : candidates.filter((c) => normalizeSearchText(c.name).startsWith(city) || city.startsWith(normalizeSearchText(c.name)));
+      if (loose.length === 1) return communeLocation(loose[0], 'postcode_city', fields.city!);
+      return {
+        field: fields.city!,
+        reason: `postcode ${input.postcode} does not match city "${input.city}" (communes with this postcode: ${candidates.slice(0, 5).map((c) => c.name).join(', ')}${candidates.length > 5 ? '…' : ''})`,
+      };
+    }
+    if (candidates.length === 1) return communeLocation(candidates[0], 'postcode', fields.postcode!);
+    const pts = candidates.filter((c) => c.lon !== null);
+    if (!pts.length) return { field: fields.postcode!, reason: `postcode ${input.postcode} has no located commune` };
+    return {
+      lon: pts.reduce((s, c) => s + c.lon!, 0) / pts.length,
+      lat: pts.reduce((s, c) => s + c.lat!, 0) / pts.length,
+      communeCode: null,
+      precision: 'postcode',
+      via: 'postcode',
+      note: `postcode shared by ${candidates.length} communes: centroid of their points`,
+    };
+  }
+  return { field: fields.communeCode ?? fields.postcode ?? fields.lon ?? 'location', reason: 'no location: give coordinates, a commune code or a postcode' };
+}
+
+function communeLocation(c: CommuneRef, via: LocatedVia, field: string): Location | FieldError {
+  if (c.lon === null || c.lat === null) return { field, reason: `commune ${c.code} ${c.name} has no location (overseas collectivity outside the map)` };
+  return { lon: c.lon, lat: c.lat, communeCode: c.code, precision: 'commune', via };
+}

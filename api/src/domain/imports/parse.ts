@@ -1,0 +1,122 @@
+import Papa from 'papaparse';
+import ExcelJS from 'exceljs';
+import { decodeText, type TextEncoding } from './decode.js';
+
+export type FileFormat = 'csv' | 'xlsx' | 'geojson';
+
+export interface ParsedTable {
+  format: FileFormat;
+  columns: string[];
+  /** One record per data row; `__row` is the row number a user sees in the file (header = row 1). */
+  rows: Record<string, unknown>[];
+  encoding?: TextEncoding;
+  delimiter?: string;
+  sheet?: string;
+  sheets?: string[];
+}
+
+export class FileFormatError extends Error {}
+
+export function detectFormat(fileName: string, bytes: Uint8Array): FileFormat {
+  const lower = fileName.toLowerCase();
+  if (lower.endsWith('.xlsx')) return 'xlsx';
+  if (lower.endsWith('.geojson') || lower.endsWith('.json')) return 'geojson';
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b) return 'xlsx'; // zip magic
+  return 'csv';
+}
+
+export async function parseTable(fileName: string, bytes: Uint8Array, options: { encoding?: TextEncoding; sheet?: string } = {}): Promise<ParsedTable> {
+  const format = detectFormat(fileName, bytes);
+  if (format === 'xlsx') return parseXlsx(bytes, options.sheet);
+  if (format === 'geojson') return parseGeojson(bytes);
+  return parseCsv(bytes, options.encoding);
+}
+
+export function parseCsv(bytes: Uint8Array, encoding?: TextEncoding): ParsedTable {
+  const { text, encoding: used } = decodeText(bytes, encoding);
+  const firstLine = text.slice(0, text.search(/\r?\n/) >>> 0 || text.length);
+  const counts = [';', ',', '\t', '|'].map((d) => [d, firstLine.split(d).length - 1] as const).sort((a, b) => b[1] - a[1]);
+  const delimiter = counts[0][1] > 0 ? counts[0][0] : ',';
+  const result = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: 'greedy' });
+  const critical = result.errors.find((e) => e.type === 'Quotes');
+  if (critical) throw new FileFormatError(`CSV row ${(critical.row ?? 0) + 1}: ${critical.message} — check the quotes around that row.`);
+  const [header, ...data] = result.data;
+  if (!header || header.length === 0) throw new FileFormatError('the file is empty: it needs a header row and at least one data row');
+  const columns = uniqueColumns(header);
+  // Row numbers: count physical lines so quoted newlines keep the numbering a spreadsheet shows.
+  const rows = data.map((cells, i) => {
+    const rec: Record<string, unknown> = { __row: i + 2 };
+    columns.forEach((c, j) => (rec[c] = cells[j] ?? ''));
+    return rec;
+  });
+  return { format: 'csv', columns, rows, encoding: used, delimiter };
+}
+
+async function parseXlsx(bytes: Uint8Array, sheetName?: string): Promise<ParsedTable> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+  } catch (e) {
+    throw new FileFormatError(`not a readable XLSX workbook (${(e as Error).message}): re-save it from Excel as .xlsx`);
+  }
+  const sheets = wb.worksheets.map((w) => w.name);
+  const ws = sheetName ? wb.getWorksheet(sheetName) : wb.worksheets[0];
+  if (!ws) throw new FileFormatError(`no sheet "${sheetName}" in the workbook; sheets: ${sheets.join(', ')}`);
+  const header: string[] = [];
+  ws.getRow(1).eachCell({ includeEmpty: true }, (cell, col) => (header[col - 1] = String(cellValue(cell.value) ?? '').trim()));
+  const columns = uniqueColumns(header);
+  const rows: Record<string, unknown>[] = [];
+  ws.eachRow({ includeEmpty: false }, (row, n) => {
+    if (n === 1) return;
+    const rec: Record<string, unknown> = { __row: n };
+    columns.forEach((c, j) => (rec[c] = cellValue(row.getCell(j + 1).value) ?? ''));
+    rows.push(rec);
+  });
+  return { format: 'xlsx', columns, rows, sheet: ws.name, sheets };
+}
+
+function cellValue(v: ExcelJS.CellValue): unknown {
+  if (v === null || v === undefined) return null;
+  if (v instanceof Date) return v;
+  if (typeof v === 'object') {
+    if ('result' in v) return (v as { result: unknown }).result;
+    if ('richText' in v) return (v as { richText: { text: string }[] }).richText.map((r) => r.text).join('');
+    if ('text' in v) return (v as { text: string }).text;
+    return String(v);
+  }
+  return v;
+}
+
+function parseGeojson(bytes: Uint8Array): ParsedTable {
+  let doc: GeoJSON.FeatureCollection;
+  try {
+    doc = JSON.parse(decodeText(bytes, 'utf-8').text) as GeoJSON.FeatureCollection;
+  } catch (e) {
+    throw new FileFormatError(`not valid JSON (${(e as Error).message}); GeoJSON must be UTF-8`);
+  }
+  if (doc?.type !== 'FeatureCollection' || !Array.isArray(doc.features)) throw new FileFormatError('GeoJSON must be a FeatureCollection');
+  const colSet = new Set<string>();
+  for (const f of doc.features) for (const k of Object.keys(f.properties ?? {})) colSet.add(k);
+  const columns = [...colSet, 'longitude', 'latitude'].filter((c, i, a) => a.indexOf(c) === i);
+  const rows = doc.features.map((f, i) => {
+    const rec: Record<string, unknown> = { __row: i + 1, ...(f.properties ?? {}) };
+    if (f.geometry?.type === 'Point') {
+      rec.longitude = f.geometry.coordinates[0];
+      rec.latitude = f.geometry.coordinates[1];
+    } else {
+      rec.__geometryError = f.geometry ? `geometry ${f.geometry.type} is not a Point` : 'feature has no geometry';
+    }
+    return rec;
+  });
+  return { format: 'geojson', columns, rows };
+}
+
+function uniqueColumns(header: string[]): string[] {
+  const seen = new Map<string, number>();
+  return header.map((h, i) => {
+    const base = (h ?? '').trim() || `column_${i + 1}`;
+    const n = seen.get(base) ?? 0;
+    seen.set(base, n + 1);
+    return n ? `${base}_${n + 1}` : base;
+  });
+}

@@ -1,0 +1,147 @@
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../db/schema.js';
+import type { AcceptedRow, RejectedRow } from '../domain/imports/pipeline.js';
+import { buildReference, type GeocodeReference } from '../domain/imports/geocode.js';
+import type { Bbox } from '../domain/territory/bbox.js';
+
+const BATCH = 1000;
+
+export interface LayerInput {
+  name: string;
+  kind: 'internal' | 'external' | 'computed' | 'reference';
+  description: string;
+  sourceNote: string;
+  synthetic: boolean;
+  measures: { name: string; unit?: string; type: string }[];
+  provenance: Record<string, unknown>;
+}
+
+/** Loads the geocoding reference (communes with points, former codes) from the database. */
+export async function loadGeocodeReference(db: Kysely<DB>): Promise<GeocodeReference> {
+  const communes = await sql<{ code: string; name: string; postcodes: string[]; lon: number | null; lat: number | null }>`
+    SELECT code, name, postcodes, ST_X(point) AS lon, ST_Y(point) AS lat FROM communes`.execute(db);
+  const history = await db.selectFrom('communeHistory').select(['oldCode', 'newCode']).execute();
+  return buildReference(communes.rows.map((c) => ({ ...c, lon: c.lon === null ? null : Number(c.lon), lat: c.lat === null ? null : Number(c.lat) })), history);
+}
+
+/**
+ * Creates the layer (or finds it by name) and REPLACES all its rows in one transaction: a re-import of the
+ * same file gives the same layer, never duplicates; any failure leaves the database as it was.
+ * Coordinate rows get their commune by a spatial join; those in no commune (sea, abroad) become rejects.
+ * `afterBatch` lets a caller observe progress (and tests inject a failure mid-file).
+ */
+export async function replaceLayer(
+  db: Kysely<DB>,
+  layer: LayerInput,
+  accepted: AcceptedRow[],
+  rejected: RejectedRow[],
+  afterBatch: (inserted: number) => void | Promise<void> = () => {},
+): Promise<{ layerId: string; imported: number; outside: RejectedRow[] }> {
+  return db.transaction().execute(async (trx) => {
+    const existing = await trx.selectFrom('layers').select('id').where('name', '=', layer.name).executeTakeFirst();
+    const values = {
+      name: layer.name,
+      kind: layer.kind,
+      description: layer.description,
+      sourceNote: layer.sourceNote,
+      synthetic: layer.synthetic,
+      measures: JSON.stringify(layer.measures),
+      provenance: JSON.stringify(layer.provenance),
+    };
+    const layerId = existing
+      ? (await trx.updateTable('layers').set({ ...values, updatedAt: sql`now()` as never }).where('id', '=', existing.id).returning('id').executeTakeFirstOrThrow()).id
+      : (await trx.insertInto('layers').values(values).returning('id').executeTakeFirstOrThrow()).id;
+    await trx.deleteFrom('layerFeatures').where('layerId', '=', layerId).execute();
+    await trx.deleteFrom('layerRejects').where('layerId', '=', layerId).execute();
+
+    for (let i = 0; i < accepted.length; i += BATCH) {
+      const batch = accepted.slice(i, i + BATCH).map((r) => ({
+        key: r.key, row: r.row, name: r.name, category: r.category, commune: r.communeCode, precision: r.precision, via: r.via,
+        measures: r.measures, date: r.date, lon: r.lon, lat: r.lat,
+      }));
+      await sql`
+        INSERT INTO layer_features (layer_id, key, source_row, name, category, commune_code, precision, located_via, measures, date, geom)
+        SELECT ${layerId}::uuid, r.key, r.row, r.name, r.category, r.commune, r.precision, r.via, coalesce(r.measures, '{}'::jsonb), r.date::date,
+               ST_SetSRID(ST_MakePoint(r.lon, r.lat), 4326)
+        FROM jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) AS r(key text, row int, name text, category text, commune text, precision text,
+             via text, measures jsonb, date text, lon float8, lat float8)`.execute(trx);
+      await afterBatch(Math.min(i + BATCH, accepted.length));
+    }
+    await sql`
+      UPDATE layer_features f SET commune_code = c.code
+      FROM communes c
+      WHERE f.layer_id = ${layerId}::uuid AND f.commune_code IS NULL AND f.precision = 'coordinates'
+        AND c.geom && f.geom AND ST_Intersects(c.geom, f.geom)`.execute(trx);
+    const outsideRows = await trx
+      .deleteFrom('layerFeatures')
+      .where('layerId', '=', layerId)
+      .where('communeCode', 'is', null)
+      .where('precision', '=', 'coordinates')
+      .returning(['sourceRow', 'key'])
+      .execute();
+    const outside: RejectedRow[] = outsideRows.map((r) => ({
+      row: r.sourceRow,
+      key: r.key,
+      errors: [{ field: 'location', reason: 'the point is in no French commune (at sea, or abroad near the border)' }],
+    }));
+    const rejects = [...rejected, ...outside].sort((a, b) => a.row - b.row).flatMap((r) => r.errors.map((e) => ({ row: r.row, key: r.key, field: e.field, reason: e.reason })));
+    for (let i = 0; i < rejects.length; i += BATCH) {
+      await sql`
+        INSERT INTO layer_rejects (layer_id, source_row, key, field, reason)
+        SELECT ${layerId}::uuid, r.row, r.key, r.field, r.reason FROM jsonb_to_recordset(${JSON.stringify(rejects.slice(i, i + BATCH))}::jsonb)
+          AS r(row int, key text, field text, reason text)`.execute(trx);
+    }
+    const imported = accepted.length - outside.length;
+    await trx.updateTable('layers').set({ featureCount: imported }).where('id', '=', layerId).execute();
+    return { layerId, imported, outside };
+  });
+}
+
+const layerColumns = ['id', 'name', 'kind', 'description', 'sourceNote', 'owner', 'synthetic', 'hidden', 'measures', 'provenance', 'featureCount', 'createdAt', 'updatedAt'] as const;
+
+export async function listLayers(db: Kysely<DB>) {
+  return db.selectFrom('layers').select(layerColumns).orderBy('createdAt').execute();
+}
+
+export async function findLayer(db: Kysely<DB>, id: string) {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+  return db.selectFrom('layers').select(layerColumns).where('id', '=', id).executeTakeFirst();
+}
+
+export async function updateLayer(db: Kysely<DB>, id: string, patch: { name?: string; description?: string; hidden?: boolean; kind?: LayerInput['kind'] }) {
+  return db.updateTable('layers').set({ ...patch, updatedAt: sql`now()` as never }).where('id', '=', id).returning(layerColumns).executeTakeFirst();
+}
+
+export async function deleteLayer(db: Kysely<DB>, id: string): Promise<boolean> {
+  const res = await db.deleteFrom('layers').where('id', '=', id).executeTakeFirst();
+  return Number(res.numDeletedRows) > 0;
+}
+
+export async function layerFeatures(db: Kysely<DB>, id: string, bbox: Bbox | null, limit: number) {
+  let q = db
+    .selectFrom('layerFeatures')
+    .select(['key', 'name', 'category', 'communeCode', 'precision', 'locatedVia', 'measures', sql<number>`ST_X(geom)`.as('lon'), sql<number>`ST_Y(geom)`.as('lat')])
+    .where('layerId', '=', id);
+  if (bbox) q = q.where(sql<boolean>`geom && ST_MakeEnvelope(${bbox[0]}, ${bbox[1]}, ${bbox[2]}, ${bbox[3]}, 4326)`);
+  const rows = await q.orderBy('key').limit(limit + 1).execute();
+  return { rows: rows.slice(0, limit).map((r) => ({ ...r, lon: Number(r.lon), lat: Number(r.lat) })), truncated: rows.length > limit };
+}
+
+export async function layerRejects(db: Kysely<DB>, id: string) {
+  return db.selectFrom('layerRejects').select(['sourceRow', 'key', 'field', 'reason']).where('layerId', '=', id).orderBy('sourceRow').execute();
+}
+
+export type AggregateLevel = 'commune' | 'departement' | 'region';
+
+/** Count, and sum/mean of one numeric measure, per commune / département / région. */
+export async function aggregateLayer(db: Kysely<DB>, id: string, by: AggregateLevel, measure: string | null) {
+  const group = by === 'commune' ? sql.raw('c.code') : by === 'departement' ? sql.raw('c.departement_code') : sql.raw('c.region_code');
+  const value = measure ? sql`(f.measures ->> ${measure})::float8` : sql`NULL::float8`;
+  const res = await sql<{ code: string; count: number; sum: number | null; mean: number | null }>`
+    SELECT ${group} AS code, count(*)::int AS count, sum(${value})::float8 AS sum, avg(${value})::float8 AS mean
+    FROM layer_features f JOIN communes c ON c.code = f.commune_code
+    WHERE f.layer_id = ${id}::uuid
+    GROUP BY 1 ORDER BY 1`.execute(db);
+  const unplaced = await sql<{ n: number }>`SELECT count(*)::int AS n FROM layer_features WHERE layer_id = ${id}::uuid AND commune_code IS NULL`.execute(db);
+  return { groups: res.rows, withoutCommuneCount: unplaced.rows[0].n };
+}

@@ -1,0 +1,103 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { AppDeps } from '../deps.js';
+import { ApiError } from '../errors.js';
+import { ColumnMappingSchema } from '../domain/imports/pipeline.js';
+import { parseBbox } from '../domain/territory/bbox.js';
+import { importLayer, previewImport, readImportFile, MAX_FILE_BYTES } from '../services/imports.js';
+import { aggregateLayer, deleteLayer, findLayer, layerFeatures, layerRejects, listLayers, updateLayer } from '../repositories/layers.js';
+import { validate } from './validation.js';
+
+const KIND = z.enum(['internal', 'external', 'computed', 'reference']);
+const ImportFields = z.object({
+  name: z.string().trim().min(1, 'give the layer a name').max(120),
+  kind: KIND.default('internal'),
+  description: z.string().max(2000).default(''),
+  sourceNote: z.string().max(2000).default(''),
+  encoding: z.enum(['utf-8', 'windows-1252']).optional(),
+  sheet: z.string().optional(),
+});
+
+async function layerOr404(deps: AppDeps, id: string) {
+  const layer = await findLayer(deps.database.db, id);
+  if (!layer) throw new ApiError(404, 'NOT_FOUND', `No layer ${id}: list them with GET /api/layers.`);
+  return layer;
+}
+
+function zodMessage(error: z.ZodError, prefix: string): ApiError {
+  const issues = error.issues.map((i) => ({ field: `${prefix}${i.path.join('.')}`, message: i.message }));
+  return new ApiError(400, 'VALIDATION_FAILED', issues.map((i) => `${i.field}: ${i.message}`).join('; '), issues);
+}
+
+export const layersRoutes = (deps: AppDeps) =>
+  new Hono()
+    .post('/imports', async (c) => {
+      const length = Number(c.req.header('content-length') ?? 0);
+      if (length > MAX_FILE_BYTES + 1024 * 1024) throw new ApiError(413, 'PAYLOAD_TOO_LARGE', `The upload is ${(length / 1e6).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1024 / 1024} MB per file: split it.`);
+      const body = await c.req.parseBody();
+      const file = body.file;
+      if (!(file instanceof File)) throw new ApiError(400, 'VALIDATION_FAILED', 'file: attach the file to import as multipart field "file".');
+      const upload = { fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
+      if (body.preview === 'true') {
+        const enc = typeof body.encoding === 'string' ? (body.encoding as 'utf-8' | 'windows-1252') : undefined;
+        const sheet = typeof body.sheet === 'string' ? body.sheet : undefined;
+        const table = await readImportFile({ ...upload, encoding: enc, sheet });
+        return c.json(previewImport(upload, table));
+      }
+      const fields = ImportFields.safeParse(Object.fromEntries(Object.entries(body).filter(([, v]) => typeof v === 'string')));
+      if (!fields.success) throw zodMessage(fields.error, '');
+      let mappingJson: unknown;
+      try {
+        mappingJson = JSON.parse(String(body.mapping ?? ''));
+      } catch {
+        throw new ApiError(400, 'VALIDATION_FAILED', 'mapping: send the column mapping as JSON, e.g. {"key":"id","communeCode":"insee"}.');
+      }
+      const mapping = ColumnMappingSchema.safeParse(mappingJson);
+      if (!mapping.success) throw zodMessage(mapping.error, 'mapping.');
+      const { name, kind, description, sourceNote, encoding, sheet } = fields.data;
+      const result = await importLayer(deps.database, {
+        ...upload, encoding, sheet, mapping: mapping.data,
+        layer: { name, kind, description, sourceNote, synthetic: false },
+      });
+      return c.json({ layer: await findLayer(deps.database.db, result.layerId), report: result.report });
+    })
+    .get('/', async (c) => c.json({ layers: await listLayers(deps.database.db) }))
+    .get('/:id', async (c) => c.json(await layerOr404(deps, c.req.param('id'))))
+    .get('/:id/features', validate('query', z.object({ bbox: z.string().optional(), limit: z.coerce.number().int().min(1).max(200_000).default(100_000) })), async (c) => {
+      const layer = await layerOr404(deps, c.req.param('id'));
+      const { bbox: text, limit } = c.req.valid('query');
+      const bbox = text ? parseBbox(text) : null;
+      if (typeof bbox === 'string') throw new ApiError(400, 'INVALID_BBOX', bbox);
+      const { rows, truncated } = await layerFeatures(deps.database.db, layer.id, bbox, limit);
+      return c.json({ layer: { id: layer.id, name: layer.name, synthetic: layer.synthetic }, features: rows, truncated });
+    })
+    .get('/:id/aggregate', validate('query', z.object({ by: z.enum(['commune', 'departement', 'region']).default('commune'), measure: z.string().optional() })), async (c) => {
+      const layer = await layerOr404(deps, c.req.param('id'));
+      const { by, measure } = c.req.valid('query');
+      const known = (layer.measures as { name: string; type: string }[]).filter((m) => m.type === 'number').map((m) => m.name);
+      if (measure && !known.includes(measure)) throw new ApiError(400, 'VALIDATION_FAILED', `measure: "${measure}" is not a numeric measure of this layer (${known.join(', ') || 'none'}).`);
+      const result = await aggregateLayer(deps.database.db, layer.id, by, measure ?? null);
+      return c.json({ layer: { id: layer.id, name: layer.name, synthetic: layer.synthetic, provenance: layer.provenance }, by, measure: measure ?? null, ...result });
+    })
+    .get('/:id/rejects.csv', async (c) => {
+      const layer = await layerOr404(deps, c.req.param('id'));
+      const rows = await layerRejects(deps.database.db, layer.id);
+      const esc = (v: unknown) => `"${String(v ?? '').replace(/"/g, '""')}"`;
+      const csv = ['\ufeffligne;cle;champ;motif', ...rows.map((r) => [r.sourceRow, r.key, r.field, r.reason].map(esc).join(';'))].join('\r\n');
+      c.header('Content-Disposition', `attachment; filename="rejets-${layer.name.replace(/[^\w-]+/g, '_')}.csv"`);
+      return c.body(csv, 200, { 'Content-Type': 'text/csv; charset=utf-8' });
+    })
+    .patch('/:id', validate('json', z.object({ name: z.string().trim().min(1).max(120).optional(), description: z.string().max(2000).optional(), hidden: z.boolean().optional(), kind: KIND.optional() })), async (c) => {
+      await layerOr404(deps, c.req.param('id'));
+      try {
+        return c.json(await updateLayer(deps.database.db, c.req.param('id'), c.req.valid('json')));
+      } catch (e) {
+        if (/unique|duplicate/i.test(String(e))) throw new ApiError(409, 'CONFLICT', 'Another layer already has this name: choose another.');
+        throw e;
+      }
+    })
+    .delete('/:id', async (c) => {
+      await layerOr404(deps, c.req.param('id'));
+      await deleteLayer(deps.database.db, c.req.param('id'));
+      return c.json({ deleted: true as const });
+    });
