@@ -1,0 +1,74 @@
+import Papa from 'papaparse';
+import { stripAccents } from './names.js';
+import type { FlowRow } from './flows.js';
+
+/**
+ * Parser of the ScanSanté / e-PMSI "origine des patients" layout: one row per establishment ×
+ * year × patient code géographique with a number of stays. All-or-nothing: any bad row → no rows.
+ */
+
+export interface FlowImportRow extends FlowRow {
+  year: number;
+}
+
+export interface FlowRowError {
+  /** 1-based line of the file (the header is line 1). */
+  row: number;
+  field: string;
+  reason: string;
+}
+
+export type FlowImportResult = { ok: true; rows: FlowImportRow[]; maskedRowCount: number } | { ok: false; errors: FlowRowError[] };
+
+const ALIASES: Record<'finess' | 'year' | 'zoneCode' | 'stays', string[]> = {
+  finess: ['finess', 'finess et', 'finess ej', 'no finess', 'numero finess', 'etablissement'],
+  year: ['annee', 'year', 'periode'],
+  zoneCode: ['code geo', 'code geographique', 'code geographique pmsi', 'code_geo', 'codegeo', 'zone'],
+  stays: ['sejours', 'nb sejours', 'nombre de sejours', 'nb_sejours', 'stays', 'effectif'],
+};
+
+const normHeader = (h: string) => stripAccents(h.replace(/^\uFEFF/, '')).toLowerCase().replace(/[_.]/g, ' ').replace(/\s+/g, ' ').trim();
+
+/** Parses rows given as arrays of cells (header first): from papaparse (CSV) or exceljs (XLSX). */
+export function parseFlowRows(table: string[][]): FlowImportResult {
+  const [header, ...lines] = table;
+  if (!header) return { ok: false, errors: [{ row: 1, field: '(header)', reason: 'empty file: expected a header line FINESS;année;code géo;séjours' }] };
+  const heads = header.map((h) => normHeader(String(h ?? '')));
+  const idx = {} as Record<keyof typeof ALIASES, number>;
+  const errors: FlowRowError[] = [];
+  for (const key of Object.keys(ALIASES) as (keyof typeof ALIASES)[]) {
+    idx[key] = heads.findIndex((h) => ALIASES[key].includes(h));
+    if (idx[key] < 0) errors.push({ row: 1, field: key, reason: `no column for ${key}; accepted headers: ${ALIASES[key].join(', ')}` });
+  }
+  if (errors.length) return { ok: false, errors };
+  const rows: FlowImportRow[] = [];
+  let masked = 0;
+  lines.forEach((cells, i) => {
+    const row = i + 2;
+    if (cells.every((c) => String(c ?? '').trim() === '')) return;
+    const get = (k: keyof typeof ALIASES) => String(cells[idx[k]] ?? '').trim();
+    const finess = get('finess').toUpperCase();
+    const year = get('year');
+    const zone = get('zoneCode').toUpperCase();
+    const staysRaw = get('stays').replace(/[\s\u00a0\u202f]/g, '');
+    const before = errors.length;
+    if (!/^[0-9][0-9AB][0-9]{7}$/.test(finess)) errors.push({ row, field: 'finess', reason: `"${finess}" is not a 9-character FINESS number` });
+    if (!/^20\d\d$/.test(year)) errors.push({ row, field: 'year', reason: `"${year}" is not a year (expected e.g. 2023)` });
+    if (!/^[0-9][0-9AB][0-9A-Z]{3}$/.test(zone)) errors.push({ row, field: 'zoneCode', reason: `"${zone}" is not a 5-character PMSI code géographique` });
+    let stays = NaN;
+    if (/^1à10$|^1a10$/i.test(staysRaw)) masked++;
+    else if (/^\d+$/.test(staysRaw)) stays = Number(staysRaw);
+    else errors.push({ row, field: 'stays', reason: `"${get('stays')}" is not a whole number of stays` });
+    if (errors.length === before && Number.isFinite(stays)) rows.push({ finess, year: Number(year), zoneCode: zone, stays });
+  });
+  if (errors.length) return { ok: false, errors };
+  if (!rows.length) return { ok: false, errors: [{ row: 2, field: '(rows)', reason: 'no data rows after the header' }] };
+  return { ok: true, rows, maskedRowCount: masked };
+}
+
+/** CSV text (comma or semicolon, BOM tolerated) → result. */
+export function parseFlowCsv(text: string): FlowImportResult {
+  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { delimiter: '', skipEmptyLines: false });
+  const table = parsed.data.filter((r, i) => !(i === parsed.data.length - 1 && r.length === 1 && r[0] === ''));
+  return parseFlowRows(table);
+}

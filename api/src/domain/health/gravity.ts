@@ -1,0 +1,125 @@
+import type { FlowRow } from './flows.js';
+
+/**
+ * MODELLED patient flows — not observed. Real stays by establishment × patient zone are not public;
+ * this gravity model spreads each establishment's real ScanSanté total over PMSI code géo zones.
+ * Distance decay runs on CROW-FLY distance until the routing engine's drive times land: the
+ * distance here is never a drive time and is named so.
+ */
+export const MODELLED_FLOWS_LABEL = 'modelled, not observed; distance decay on crow-fly distance until the routing engine lands';
+
+export interface GravityEstablishment {
+  finess: string;
+  lon: number;
+  lat: number;
+  /** Real total stays of the year (ScanSanté); also its attractiveness mass. */
+  staysCount: number;
+}
+
+export interface GravityZone {
+  zoneCode: string;
+  lon: number;
+  lat: number;
+  populationCount: number;
+}
+
+export interface GravityParams {
+  /** e-folding distance of the decay exp(−d/λ), in metres of crow-fly distance. */
+  crowFlyDecayM: number;
+  /** Zones farther than this (crow-fly) get no modelled stays. */
+  maxCrowFlyDistanceM: number;
+  /** Seed of the multiplicative noise (±noiseRatio uniform) that keeps the table from looking smooth. */
+  seed: number;
+  noiseRatio: number;
+  /** Keep an establishment's heaviest zones up to this share of its weight (drops the long thin tail). */
+  coverageRatio: number;
+}
+
+export const DEFAULT_GRAVITY_PARAMS: GravityParams = { crowFlyDecayM: 20_000, maxCrowFlyDistanceM: 150_000, seed: 20261122, noiseRatio: 0.2, coverageRatio: 0.95 };
+
+/** Great-circle (haversine) distance in metres: the crow-fly fallback, not a road distance. */
+export function crowFlyDistanceM(aLon: number, aLat: number, bLon: number, bLat: number): number {
+  const r = Math.PI / 180;
+  const dLat = (bLat - aLat) * r;
+  const dLon = (bLon - aLon) * r;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(aLat * r) * Math.cos(bLat * r) * Math.sin(dLon / 2) ** 2;
+  return 2 * 6_371_008.8 * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+/** mulberry32: small seeded PRNG so a run is reproducible. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Splits an integer total over weights with the largest-remainder rule (sums exactly to total). */
+export function apportion(total: number, weights: number[]): number[] {
+  const sum = weights.reduce((a, b) => a + b, 0);
+  if (sum <= 0 || total <= 0) return weights.map(() => 0);
+  const raw = weights.map((w) => (w / sum) * total);
+  const out = raw.map(Math.floor);
+  let left = total - out.reduce((a, b) => a + b, 0);
+  const order = raw.map((v, i) => [v - Math.floor(v), i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+  for (const [, i] of order) {
+    if (left-- <= 0) break;
+    out[i]++;
+  }
+  return out;
+}
+
+/**
+ * Production-constrained gravity (Huff) model: zone z sends to e in proportion to
+ * population_z × [A_e f(d_ez) / Σ_e' A_e' f(d_e'z)], A = stays, f(d) = exp(−d/λ) on crow-fly d;
+ * each establishment's stays are then apportioned to sum exactly to its real total.
+ */
+export function modelFlows(establishments: GravityEstablishment[], zones: GravityZone[], params: GravityParams = DEFAULT_GRAVITY_PARAMS): FlowRow[] {
+  const rand = seededRandom(params.seed);
+  const decay = (d: number) => Math.exp(-d / params.crowFlyDecayM);
+  // Pairs within range, per zone, with the competition denominator.
+  const pairs: { e: number; z: number; pull: number }[] = [];
+  const denom = new Float64Array(zones.length);
+  const cosLat = (lat: number) => Math.cos((lat * Math.PI) / 180);
+  const maxDeg = params.maxCrowFlyDistanceM / 111_000;
+  establishments.forEach((e, ei) => {
+    const lonSpan = maxDeg / Math.max(0.2, cosLat(e.lat));
+    zones.forEach((z, zi) => {
+      if (Math.abs(z.lat - e.lat) > maxDeg || Math.abs(z.lon - e.lon) > lonSpan) return;
+      const d = crowFlyDistanceM(e.lon, e.lat, z.lon, z.lat);
+      if (d > params.maxCrowFlyDistanceM) return;
+      const pull = e.staysCount * decay(d);
+      denom[zi] += pull;
+      pairs.push({ e: ei, z: zi, pull });
+    });
+  });
+  const weightsByE = new Map<number, { z: number; w: number }[]>();
+  for (const p of pairs) {
+    if (denom[p.z] <= 0) continue;
+    const noise = 1 + params.noiseRatio * (2 * rand() - 1);
+    const w = zones[p.z].populationCount * (p.pull / denom[p.z]) * noise;
+    if (!weightsByE.has(p.e)) weightsByE.set(p.e, []);
+    weightsByE.get(p.e)!.push({ z: p.z, w });
+  }
+  const out: FlowRow[] = [];
+  establishments.forEach((e, ei) => {
+    const all = (weightsByE.get(ei) ?? []).sort((a, b) => b.w - a.w || a.z - b.z);
+    const totalW = all.reduce((a, x) => a + x.w, 0);
+    const ws: typeof all = [];
+    let cum = 0;
+    for (const x of all) {
+      if (cum >= params.coverageRatio * totalW) break;
+      ws.push(x);
+      cum += x.w;
+    }
+    const stays = apportion(Math.round(e.staysCount), ws.map((x) => x.w));
+    ws.forEach((x, i) => {
+      if (stays[i] > 0) out.push({ finess: e.finess, zoneCode: zones[x.z].zoneCode, stays: stays[i] });
+    });
+  });
+  return out;
+}
