@@ -2,9 +2,10 @@ import { sql } from 'kysely';
 import type { Database } from '../database.js';
 import type { Progress, Seeder } from './types.js';
 import { territorySeeder } from './territory.js';
+import { demoCrmSeeder } from './demo-crm.js';
 
 /** Every loader of committed data, in dependency order. Add one line per new seeder. */
-export const seeders: Seeder[] = [territorySeeder];
+export const seeders: Seeder[] = [territorySeeder, demoCrmSeeder];
 
 /** Loads each dataset whose committed version differs from the loaded one; returns what was loaded. */
 export async function seedAll(database: Database, progress: Progress = () => {}, only?: string[]): Promise<string[]> {
