@@ -29,6 +29,17 @@ export interface LayerTables {
     date: ColumnType<Date | null, string | null, string | null>;
     geom: string;
   };
+  roadEdges: {
+    network: string;
+    id: number;
+    source: number;
+    target: number;
+    costSec: number;
+    reverseCostSec: number;
+    distanceM: number;
+    roadClass: string;
+    geom: string;
+  };
   layerRejects: {
     layerId: string;
     sourceRow: number;
