@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classOf, jenksBreaks, quantileBreaks, rampFor } from '../../web/src/lib/classify.js';
+import { declutter, projectPx } from '../../web/src/lib/declutter.js';
 
 describe('quantileBreaks', () => {
   it('splits sorted values into classes of equal counts, ignoring nulls', () => {
@@ -39,5 +40,24 @@ describe('classOf and ramps', () => {
   it('gives one colour per class', () => {
     expect(rampFor(4)).toHaveLength(4);
     expect(rampFor(7, true)).toHaveLength(7);
+  });
+});
+
+// Map label placement (web/src/lib/declutter.ts) sits with the other pure map-display functions.
+describe('label declutter', () => {
+  const box = (p: { lon: number; lat: number }) => ({ lon: p.lon, lat: p.lat, widthPx: 60, heightPx: 14 });
+  it('keeps the first of two overlapping labels and every label that overlaps none', () => {
+    const paris = { lon: 2.35, lat: 48.85 };
+    const boulogne = { lon: 2.24, lat: 48.84 }; // ~8 km west: overlaps Paris at z6, not at z11
+    const lyon = { lon: 4.83, lat: 45.76 };
+    expect(declutter([paris, boulogne, lyon], box, 6)).toEqual([paris, lyon]);
+    expect(declutter([paris, boulogne, lyon], box, 11)).toEqual([paris, boulogne, lyon]);
+  });
+  it('projects like MapLibre: 512 px world at z0, Greenwich in the middle', () => {
+    expect(projectPx(0, 0, 0)).toEqual([256, 256]);
+    const [x, y] = projectPx(180, 85, 1);
+    expect(x).toBe(1024);
+    expect(y).toBeGreaterThan(0); // 85° is just inside the square world (85.05°)
+    expect(y).toBeLessThan(2);
   });
 });

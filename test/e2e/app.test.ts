@@ -64,7 +64,8 @@ const artifacts = join(ROOT, 'test/e2e/artifacts');
     await sheet.waitFor();
     const text = await sheet.innerText();
     expect(text).toMatch(/Code INSEE\s+48\d{3}/);
-    expect(text).toMatch(/Population\s+[\d\s  ]+hab\./);
+    expect(text).toMatch(/Population\s+\d[\d\s  ]*\n/);
+    expect(text).toMatch(/Densité \(hab\.\/km²\)\s+\d/);
     await page.screenshot({ path: join(artifacts, 'commune-sheet.png') });
   });
 

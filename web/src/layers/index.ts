@@ -1,16 +1,17 @@
 import type { Layer } from '@deck.gl/core';
-import type { IsochroneResult } from '../api/client';
-import type { ViewState } from '../map/MapView';
-import { labelLayers, type LabelData } from './labels';
+import type { WorkspaceState } from '../state/workspace';
+import { labelLayers } from './labels';
 import { isochroneLayers } from './isochrones';
 
-/** Everything deck.gl draws, as values built from state each render. Features add one line here. */
-export interface LayerState {
-  view: ViewState | null;
-  labels: LabelData | null;
-  isochrone: IsochroneResult | null;
-}
-
-export function buildLayers(state: LayerState): Layer[] {
-  return [...isochroneLayers(state.isochrone), ...labelLayers(state.labels, state.view)] as Layer[];
+/**
+ * Everything deck.gl draws, as values built from the workspace state on each change (never kept and mutated).
+ * Extension point: a feature writes `layers/<feature>.ts` exporting `xxxLayers(state…) → Layer[]` and adds
+ * ONE line below. Order = drawing order (first is drawn first, i.e. underneath); labels stay last, on top.
+ */
+export function buildLayers(state: WorkspaceState): Layer[] {
+  return [
+    ...isochroneLayers(state.isochrone.result),
+    // ↑ analysis / data layers go here (customer points, healthcare actors, …)
+    ...labelLayers(state.labels, state.view),
+  ] as Layer[];
 }

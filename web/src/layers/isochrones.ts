@@ -1,14 +1,6 @@
 import { GeoJsonLayer, ScatterplotLayer } from '@deck.gl/layers';
 import type { IsochroneResult } from '../api/client';
-
-export const BAND_COLORS: [number, number, number][] = [
-  [26, 152, 80],
-  [145, 207, 96],
-  [254, 224, 139],
-  [252, 141, 89],
-  [215, 48, 39],
-  [140, 20, 60],
-];
+import { BAND_COLORS } from '../lib/palette';
 
 /** Isochrone bands (largest first so smaller ones draw on top) and the origin marker. */
 export function isochroneLayers(result: IsochroneResult | null) {

@@ -1,20 +1,7 @@
 import { TextLayer } from '@deck.gl/layers';
-import type { ViewState } from '../map/MapView';
-
-export interface LabelPoint {
-  code: string;
-  name: string;
-  lon: number;
-  lat: number;
-  populationCount: number;
-}
-
-export interface LabelData {
-  communes: LabelPoint[];
-  departements: LabelPoint[];
-  regions: LabelPoint[];
-  characterSet: string[];
-}
+import type { LabelData, LabelPoint } from '../lib/labels';
+import { declutter, textWidthPx } from '../lib/declutter';
+import type { ViewState } from '../state/workspace';
 
 /** Minimum population for a commune label at a zoom (bigger communes first, all of them from z12). */
 function minPopulation(zoom: number): number {
@@ -30,53 +17,62 @@ function minPopulation(zoom: number): number {
 
 const inside = (p: LabelPoint, [w, s, e, n]: ViewState['bounds']) => p.lon >= w && p.lon <= e && p.lat >= s && p.lat <= n;
 
-/** Commune and département names as deck.gl text (canvas fonts: no glyph server, nothing leaves the machine). */
+const FONT = 'system-ui, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
+const citySize = (d: LabelPoint) => (d.populationCount > 100_000 ? 15 : d.populationCount > 20_000 ? 13 : 11.5);
+const AREA_OFFSET_PX = 14;
+
+/**
+ * Commune, département and région names as deck.gl text (canvas fonts: no glyph server, nothing leaves the
+ * machine). Bigger communes first; régions at country scale, départements at regional scale; labels that
+ * would overlap a more important one are dropped (lib/declutter.ts), as MapLibre's symbol collision would.
+ */
 export function labelLayers(data: LabelData | null, view: ViewState | null): TextLayer<LabelPoint>[] {
   if (!data || !view) return [];
-  const minPop = minPopulation(view.zoom);
-  const communes = data.communes.filter((c) => c.populationCount >= minPop && inside(c, view.bounds)).slice(0, 250);
+  const { zoom, bounds } = view;
+  const minPop = minPopulation(zoom);
+  const candidates = data.communes.filter((c) => c.populationCount >= minPop && inside(c, bounds)).slice(0, 600);
+  const areas = (zoom < 6 ? data.regions : zoom < 9 ? data.departements : []).filter((d) => inside(d, bounds));
+  const areaSize = zoom < 6 ? 11.5 : 11;
+  // Priority: big cities, then the admin areas, then the other communes by population.
+  const big = candidates.filter((c) => c.populationCount >= 150_000);
+  const rest = candidates.filter((c) => c.populationCount < 150_000);
+  const items = [...big.map((d) => ({ d, area: false })), ...areas.map((d) => ({ d, area: true })), ...rest.map((d) => ({ d, area: false }))];
+  const kept = declutter(
+    items,
+    ({ d, area }) =>
+      area
+        ? { lon: d.lon, lat: d.lat, widthPx: textWidthPx(d.name, areaSize, true), heightPx: areaSize * 1.2, offsetYPx: AREA_OFFSET_PX }
+        : { lon: d.lon, lat: d.lat, widthPx: textWidthPx(d.name, citySize(d)), heightPx: citySize(d) * 1.2 },
+    zoom,
+  );
   const common = {
     getPosition: (d: LabelPoint) => [d.lon, d.lat] as [number, number],
     getText: (d: LabelPoint) => d.name,
     characterSet: data.characterSet,
-    fontFamily: 'system-ui, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
+    fontFamily: FONT,
     fontSettings: { sdf: true, fontSize: 48, buffer: 6 },
-    outlineWidth: 4,
-    outlineColor: [255, 255, 255, 230] as [number, number, number, number],
+    outlineWidth: 5,
+    outlineColor: [255, 255, 255, 235] as [number, number, number, number],
     billboard: true,
   };
-  const layers: TextLayer<LabelPoint>[] = [
+  return [
+    new TextLayer<LabelPoint>({
+      id: 'labels-areas',
+      data: kept.filter((k) => k.area).map((k) => k.d),
+      ...common,
+      getText: (d) => d.name.toUpperCase(),
+      getSize: areaSize,
+      getColor: [72, 66, 58, 235],
+      fontWeight: 600,
+      getPixelOffset: [0, AREA_OFFSET_PX],
+    }),
     new TextLayer<LabelPoint>({
       id: 'labels-communes',
-      data: communes,
+      data: kept.filter((k) => !k.area).map((k) => k.d),
       ...common,
-      getSize: (d) => (d.populationCount > 100_000 ? 15 : d.populationCount > 20_000 ? 13 : 11.5),
-      getColor: [35, 35, 35, 255],
+      getSize: citySize,
+      getColor: [30, 30, 30, 255],
       fontWeight: 600,
     }),
   ];
-  // Régions at country scale, départements at regional scale: one admin level at a time stays legible.
-  const areas = view.zoom < 6.5 ? data.regions : view.zoom < 9 ? data.departements : [];
-  if (areas.length) {
-    layers.push(
-      new TextLayer<LabelPoint>({
-        id: 'labels-areas',
-        data: areas.filter((d) => inside(d, view.bounds)),
-        ...common,
-        getText: (d) => d.name.toUpperCase(),
-        getSize: view.zoom < 6.5 ? 12 : 11,
-        getColor: [90, 84, 74, 200],
-        fontWeight: 500,
-        getPixelOffset: [0, 14],
-      }),
-    );
-  }
-  return layers;
-}
-
-export function characterSetOf(names: string[]): string[] {
-  const set = new Set<string>();
-  for (const n of names) for (const ch of n) set.add(ch);
-  for (const n of names) for (const ch of n.toUpperCase()) set.add(ch);
-  return [...set];
 }

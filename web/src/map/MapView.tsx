@@ -1,30 +1,29 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { Map as MapLibreMap, NavigationControl, ScaleControl, AttributionControl, type ExpressionSpecification, type StyleSpecification } from 'maplibre-gl';
+import 'maplibre-gl/dist/maplibre-gl.css';
 import { MapboxOverlay } from '@deck.gl/mapbox';
-import type { Layer } from '@deck.gl/core';
+import { buildLayers } from '../layers';
+import { workspace } from '../state/workspace';
+import { setMap } from './handle';
 import { buildStyle, ourLayers, REGION_VIEWS } from './style';
 
-export interface ViewState {
-  zoom: number;
-  bounds: [number, number, number, number];
-}
-
-interface Props {
+export interface MapViewProps {
+  /** Choropleth fill: a `match` expression on `code` (see map/choropleth.ts) or a plain colour. */
   fill: ExpressionSpecification | string;
   /** Choropleth opacity: lowered while an analysis (isochrone…) is drawn on top. */
   fillOpacity: number;
   selectedCode: string | null;
-  deckLayers: Layer[];
   attribution: string[];
   basemapStyleUrl: string | null;
   cursor: string;
-  onReady(map: MapLibreMap): void;
-  onView(view: ViewState): void;
   onClick(lngLat: [number, number], communeCode: string | null): void;
 }
 
-/** MapLibre map hosting deck.gl (MapboxOverlay, interleaved). Layers are passed as values each render. */
-export function MapView(props: Props) {
+/**
+ * MapLibre map hosting deck.gl (MapboxOverlay, interleaved). Lazy-loaded by App (maplibre + deck.gl are
+ * most of the JS), so the page shell paints first. Deck layers are rebuilt from the workspace state.
+ */
+export default function MapView(props: MapViewProps) {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const overlayRef = useRef<MapboxOverlay | null>(null);
@@ -35,7 +34,7 @@ export function MapView(props: Props) {
     const [w, s, e, n] = REGION_VIEWS[0].bounds;
     const map = new MapLibreMap({
       container: container.current!,
-      style: buildStyle(props.fill) as StyleSpecification,
+      style: buildStyle(props.fill),
       bounds: [[w, s], [e, n]],
       fitBoundsOptions: { padding: 20 },
       attributionControl: false,
@@ -51,12 +50,12 @@ export function MapView(props: Props) {
     overlayRef.current = overlay;
     const emitView = () => {
       const b = map.getBounds();
-      latest.current.onView({ zoom: map.getZoom(), bounds: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()] });
+      workspace.set({ view: { zoom: map.getZoom(), bounds: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()] } });
     };
     map.on('moveend', emitView);
     map.on('load', () => {
       emitView();
-      if (latest.current.basemapStyleUrl) useOnlineBasemap(map, latest.current.basemapStyleUrl, latest.current.fill);
+      if (latest.current.basemapStyleUrl) void useOnlineBasemap(map, latest.current.basemapStyleUrl, latest.current.fill);
     });
     map.on('click', (ev) => {
       const hit = map.queryRenderedFeatures(ev.point, { layers: ['communes-fill'] })[0];
@@ -66,34 +65,22 @@ export function MapView(props: Props) {
     map.on('mouseleave', 'communes-fill', () => (map.getCanvas().style.cursor = ''));
     mapRef.current = map;
     (window as unknown as { __maillageMap?: MapLibreMap }).__maillageMap = map; // e2e tests read the map state
-    props.onReady(map);
-    return () => map.remove();
+    setMap(map);
+    return () => {
+      setMap(null);
+      map.remove();
+    };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  useEffect(() => {
-    const map = mapRef.current;
-    if (map?.getLayer('communes-fill')) map.setPaintProperty('communes-fill', 'fill-color', props.fill);
-    else map?.once('styledata', () => map.getLayer('communes-fill') && map.setPaintProperty('communes-fill', 'fill-color', latest.current.fill));
-  }, [props.fill]);
+  useStyleEffect(mapRef, () => mapRef.current!.setPaintProperty('communes-fill', 'fill-color', props.fill), [props.fill]);
+  useStyleEffect(mapRef, () => mapRef.current!.setPaintProperty('communes-fill', 'fill-opacity', props.fillOpacity), [props.fillOpacity]);
+  useStyleEffect(mapRef, () => mapRef.current!.setFilter('commune-selected', ['==', ['get', 'code'], props.selectedCode ?? '']), [props.selectedCode]);
 
-  useEffect(() => {
-    const map = mapRef.current;
-    const apply = () => map?.getLayer('communes-fill') && map.setPaintProperty('communes-fill', 'fill-opacity', props.fillOpacity);
-    if (map?.isStyleLoaded()) apply();
-    else map?.once('idle', apply);
-  }, [props.fillOpacity]);
-
-  useEffect(() => {
-    const map = mapRef.current;
-    const apply = () => map?.getLayer('commune-selected') && map.setFilter('commune-selected', ['==', ['get', 'code'], props.selectedCode ?? '']);
-    if (map?.isStyleLoaded()) apply();
-    else map?.once('idle', apply);
-  }, [props.selectedCode]);
-
-  useEffect(() => {
-    overlayRef.current?.setProps({ layers: props.deckLayers });
-  }, [props.deckLayers]);
+  // deck.gl layers: values built from the whole workspace state each time it changes.
+  const state = workspace.use((s) => s);
+  const layers = useMemo(() => buildLayers(state), [state]);
+  useEffect(() => overlayRef.current?.setProps({ layers }), [layers]);
 
   useEffect(() => {
     const map = mapRef.current;
@@ -103,10 +90,22 @@ export function MapView(props: Props) {
     return () => void map.removeControl(control);
   }, [props.attribution]);
 
-  return <div ref={container} className="map" data-testid="map" />;
+  return <div ref={container} className="map" data-testid="map" role="application" aria-label="Carte des communes" />;
 }
 
-/** Optional online basemap (user setting): fetch its style, then put our thematic layers on top. */
+/** Runs a style mutation now if our layers exist, else once the style has loaded (also after a basemap swap). */
+function useStyleEffect(mapRef: { current: MapLibreMap | null }, apply: () => void, deps: unknown[]) {
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    const run = () => map.getLayer('communes-fill') && apply();
+    if (map.isStyleLoaded() && map.getLayer('communes-fill')) run();
+    else map.once('idle', run);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, deps);
+}
+
+/** Optional online basemap (user setting, `basemapStyleUrl` in /api/config): its style, then our layers on top. */
 async function useOnlineBasemap(map: MapLibreMap, url: string, fill: ExpressionSpecification | string) {
   try {
     const style = (await (await fetch(url)).json()) as StyleSpecification;

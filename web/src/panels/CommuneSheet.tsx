@@ -1,29 +1,61 @@
-import type { CommuneSheetData } from '../api/client';
+import { closeSheet } from '../state/actions';
+import { workspace } from '../state/workspace';
+import { formatValue } from '../lib/classify';
 
 const fmt = (n: number | null | undefined, digits = 0) => (n === null || n === undefined ? '—' : n.toLocaleString('fr-FR', { maximumFractionDigits: digits }));
 
-/** The commune sheet shown on click or search. */
-export function CommuneSheet({ sheet, replacedFrom, onClose }: { sheet: CommuneSheetData; replacedFrom: string | null; onClose(): void }) {
+/** The commune sheet, opened by a map click or a search pick. */
+export function CommuneSheet() {
+  const sheet = workspace.use((s) => s.sheet);
+  const values = workspace.use((s) => s.values);
+  const indicators = workspace.use((s) => s.indicators);
+  if (!sheet) return null;
+  const { data, replacedFrom } = sheet;
+  const indicator = indicators.find((i) => i.id === values?.indicatorId);
+  const index = values ? values.codes.indexOf(data.code) : -1;
+  const indicatorValue = index >= 0 ? values!.values[index] : null;
+  const oldName = replacedFrom ? data.formerCodes.find((f) => f.code === replacedFrom && f.name !== f.code)?.name : undefined;
   const rows: [string, string][] = [
-    ['Code INSEE', sheet.code],
-    ['Département', `${sheet.departement.name} (${sheet.departement.code})`],
-    ['Région', sheet.region.name],
-    ['EPCI', sheet.epci ? `${sheet.epci.name}` : '—'],
-    ['Population', `${fmt(sheet.populationCount)} hab.`],
-    ['Superficie', sheet.areaKm2 === null ? '—' : `${fmt(sheet.areaKm2, 1)} km²`],
-    ['Densité', sheet.densityPerKm2 === null ? '—' : `${fmt(sheet.densityPerKm2, 1)} hab./km²`],
-    ['Codes postaux', sheet.postcodes.join(', ') || '—'],
+    ['Code INSEE', data.code],
+    ['Département', `${data.departement.name} (${data.departement.code})`],
+    ['Région', data.region.name],
+    ['EPCI', data.epci ? data.epci.name : '—'],
+    ['Codes postaux', data.postcodes.join(', ') || '—'],
   ];
   return (
-    <section className="panel sheet" aria-label={`Fiche commune ${sheet.name}`} data-testid="commune-sheet">
+    <section className="panel sheet" aria-label={`Fiche commune ${data.name}`} data-testid="commune-sheet">
       <header>
         <div>
-          <div className="eyebrow">Commune</div>
-          <h2>{sheet.name}</h2>
+          <div className="eyebrow">Commune · {data.code}</div>
+          <h2>{data.name}</h2>
+          <div className="muted small">
+            {data.departement.name} · {data.region.name}
+          </div>
         </div>
-        <button className="icon" onClick={onClose} aria-label="Fermer la fiche">×</button>
+        <button className="icon" onClick={closeSheet} aria-label="Fermer la fiche">
+          ×
+        </button>
       </header>
-      {replacedFrom && <p className="notice">Le code {replacedFrom} n'existe plus : il a été remplacé par {sheet.code} ({sheet.name}).</p>}
+      {replacedFrom && (
+        <p className="notice small" role="status">
+          Le code {replacedFrom}
+          {oldName ? ` (${oldName})` : ''} n'existe plus au COG 2026 : la commune a été remplacée par {data.name} ({data.code}).
+        </p>
+      )}
+      <dl className="figures">
+        <div>
+          <dt>Population</dt>
+          <dd>{fmt(data.populationCount)}</dd>
+        </div>
+        <div>
+          <dt>Superficie (km²)</dt>
+          <dd>{fmt(data.areaKm2, 1)}</dd>
+        </div>
+        <div>
+          <dt>Densité (hab./km²)</dt>
+          <dd>{fmt(data.densityPerKm2, 1)}</dd>
+        </div>
+      </dl>
       <dl>
         {rows.map(([k, v]) => (
           <div key={k} className="row">
@@ -31,12 +63,18 @@ export function CommuneSheet({ sheet, replacedFrom, onClose }: { sheet: CommuneS
             <dd>{v}</dd>
           </div>
         ))}
+        {indicator && indicator.id !== 'population' && indicator.id !== 'density' && (
+          <div className="row">
+            <dt>{indicator.label}</dt>
+            <dd>{indicatorValue === null ? 'non disponible' : `${formatValue(indicatorValue, indicator.unit)}${indicator.unit === '%' ? '' : ` ${indicator.unit}`}`}</dd>
+          </div>
+        )}
       </dl>
-      {sheet.formerCodes.length > 0 && (
-        <p className="muted small">Anciennes communes : {sheet.formerCodes.map((f) => `${f.name} (${f.code})`).join(', ')}</p>
+      {data.formerCodes.length > 0 && (
+        <p className="muted small">Anciennes communes : {data.formerCodes.map((f) => (f.name && f.name !== f.code ? `${f.name} (${f.code})` : f.code)).join(', ')}</p>
       )}
-      {sheet.geometryNote && <p className="notice small">{sheet.geometryNote}</p>}
-      <p className="muted small">Sources : INSEE COG 2026, populations légales 2023 ; contours IGN Admin Express 2018.</p>
+      {data.geometryNote && <p className="notice small">{data.geometryNote}</p>}
+      <p className="muted tiny">Sources : INSEE COG 2026, populations légales ; contours IGN Admin Express 2018.</p>
     </section>
   );
 }

@@ -1,0 +1,56 @@
+import type { CommuneSheetData, Indicator, IsochroneResult, RoutingStatus } from '../api/client';
+import type { ClassMethod } from '../lib/classify';
+import type { LabelData } from '../lib/labels';
+import { createStore } from './store';
+
+export type Bbox = [number, number, number, number];
+
+export interface ViewState {
+  zoom: number;
+  bounds: Bbox;
+}
+
+/** The drive-time tool (panels/IsochronePanel.tsx, layers/isochrones.ts). */
+export interface IsochroneState {
+  status: RoutingStatus | null;
+  active: boolean;
+  breaksText: string;
+  result: IsochroneResult | null;
+  busy: boolean;
+}
+
+/**
+ * Everything the workspace shows. Panels read it with `workspace.use(s => s.x)`, deck.gl layers are built
+ * from it each render (`buildLayers(state)` in layers/index.ts). A feature adds its own field here
+ * (like `isochrone`), a panel in panels/index.ts and a layer function in layers/index.ts.
+ */
+export interface WorkspaceState {
+  view: ViewState | null;
+  config: { basemapStyleUrl: string | null; attribution: string[] } | null;
+  indicators: Indicator[];
+  indicatorId: string;
+  method: ClassMethod;
+  values: { indicatorId: string; codes: string[]; values: (number | null)[] } | null;
+  labels: LabelData | null;
+  sheet: { data: CommuneSheetData; replacedFrom: string | null } | null;
+  toast: string | null;
+  isochrone: IsochroneState;
+}
+
+export const workspace = createStore<WorkspaceState>({
+  view: null,
+  config: null,
+  indicators: [],
+  indicatorId: 'density',
+  method: 'quantile',
+  values: null,
+  labels: null,
+  sheet: null,
+  toast: null,
+  isochrone: { status: null, active: false, breaksText: '10, 20, 30', result: null, busy: false },
+});
+
+/** Updates one nested feature slice, e.g. `patchSlice('isochrone', { busy: true })`. */
+export function patchSlice<K extends keyof WorkspaceState>(key: K, patch: Partial<WorkspaceState[K]>) {
+  workspace.set((s) => ({ [key]: { ...(s[key] as object), ...patch } }) as Partial<WorkspaceState>);
+}
