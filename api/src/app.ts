@@ -11,6 +11,7 @@ import { indicatorsRoutes } from './routes/indicators.js';
 import { tilesRoutes } from './routes/tiles.js';
 import { routingRoutes } from './routes/routing.js';
 import { layersRoutes } from './routes/layers.js';
+import { healthRoutes } from './routes/health.js';
 
 /** Builds the Hono app: mounts every resource (one line each) and maps all errors to the one error shape. */
 export function createApp(deps: AppDeps) {
@@ -20,7 +21,8 @@ export function createApp(deps: AppDeps) {
     .route('/indicators', indicatorsRoutes(deps))
     .route('/tiles', tilesRoutes(deps))
     .route('/routing', routingRoutes(deps))
-    .route('/layers', layersRoutes(deps));
+    .route('/layers', layersRoutes(deps))
+    .route('/health', healthRoutes(deps));
 
   const app = new Hono();
   app.use('/api/*', compress());

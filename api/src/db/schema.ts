@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { LayerTables } from './schema-layers.js';
+import type { HealthTables } from './schema-health.js';
 
 /**
  * Kysely table types. Each feature area declares its tables in its own interface and
@@ -71,5 +72,5 @@ export interface TerritoryTables {
   };
 }
 
-export type DB = TerritoryTables & LayerTables;
+export type DB = TerritoryTables & LayerTables & HealthTables;
 export type { Generated };

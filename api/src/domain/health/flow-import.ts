@@ -72,3 +72,25 @@ export function parseFlowCsv(text: string): FlowImportResult {
   const table = parsed.data.filter((r, i) => !(i === parsed.data.length - 1 && r.length === 1 && r[0] === ''));
   return parseFlowRows(table);
 }
+
+/** XLSX bytes (first sheet) → result; cells are read as text so "1 à 10" and codes like "01000" survive. */
+export async function parseFlowXlsx(bytes: Uint8Array): Promise<FlowImportResult> {
+  const { default: ExcelJS } = await import('exceljs');
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+  } catch (e) {
+    return { ok: false, errors: [{ row: 1, field: '(file)', reason: `not a readable XLSX workbook (${(e as Error).message}); re-save it as .xlsx or export CSV` }] };
+  }
+  const ws = wb.worksheets[0];
+  const table: string[][] = [];
+  ws?.eachRow({ includeEmpty: true }, (row, n) => {
+    const cells: string[] = [];
+    row.eachCell({ includeEmpty: true }, (cell, c) => {
+      cells[c - 1] = cell.text ?? '';
+    });
+    table[n - 1] = cells;
+  });
+  for (let i = 0; i < table.length; i++) table[i] ??= [];
+  return parseFlowRows(table);
+}

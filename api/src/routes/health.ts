@@ -1,0 +1,167 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { AppDeps } from '../deps.js';
+import { ApiError } from '../errors.js';
+import { parseBbox } from '../domain/territory/bbox.js';
+import { attractivenessZone, leakageAutarky, marketShares } from '../domain/health/flows.js';
+import { parseFlowCsv, parseFlowXlsx, type FlowImportRow } from '../domain/health/flow-import.js';
+import { activityTrend } from '../domain/health/trend.js';
+import * as repo from '../repositories/health.js';
+import { validate } from './validation.js';
+
+const FINESS_RE = /^[0-9][0-9AB][0-9]{7}$/;
+const ACTIVITY_YEAR = 2024;
+const DEFAULT_DATASET = 'modelled-2024';
+const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+
+const finessParam = (raw: string) => {
+  const f = raw.trim().toUpperCase();
+  if (!FINESS_RE.test(f)) throw new ApiError(400, 'INVALID_FINESS', `"${raw}" is not a FINESS number: 9 characters, digits, with 2A/2B for Corsica (e.g. 010000024).`);
+  return f;
+};
+
+async function datasetOr404(deps: AppDeps, id: string) {
+  const d = await repo.flowDataset(deps.database.db, id);
+  if (!d) {
+    const known = (await repo.listFlowDatasets(deps.database.db)).map((x) => x.id);
+    throw new ApiError(404, 'UNKNOWN_FLOW_DATASET', `No flow dataset "${id}". Available: ${known.join(', ') || 'none'} (import one with POST /api/health/flows/import).`);
+  }
+  return { id: d.id, label: d.label, synthetic: d.synthetic, year: d.year, source: d.source };
+}
+
+const zoneQuery = z.object({
+  zones: z.string().optional(),
+  communes: z.string().optional(),
+  departement: z.string().regex(/^[0-9][0-9AB][0-9]?$/).optional(),
+  dataset: z.string().default(DEFAULT_DATASET),
+  format: z.enum(['json', 'csv']).default('json'),
+});
+
+export const healthRoutes = (deps: AppDeps) => {
+  const db = deps.database.db;
+  return new Hono()
+    .get('/actors', validate('query', z.object({ bbox: z.string().optional(), year: z.coerce.number().int().min(2015).max(2024).default(ACTIVITY_YEAR) })), async (c) => {
+      const { bbox: text, year } = c.req.valid('query');
+      const bbox = text ? parseBbox(text) : null;
+      if (typeof bbox === 'string') throw new ApiError(400, 'INVALID_BBOX', bbox);
+      return c.json({ year, source: 'FINESS (GISCO extract 2020-03-06); ScanSanté PMSI MCO', actors: await repo.listActors(db, bbox, year) });
+    })
+    .get('/actors/:finess', async (c) => {
+      const finess = finessParam(c.req.param('finess'));
+      const site = await repo.findSite(db, finess);
+      const ownEstablishment = await repo.findEstablishment(db, finess);
+      if (!site && !ownEstablishment) throw new ApiError(404, 'ACTOR_NOT_FOUND', `No hospital site or PMSI establishment with FINESS ${finess}. Search the map's hospital layer for its number.`);
+      // A site → its establishment(s); an establishment (EJ) → its sites.
+      const links = site ? await repo.effectiveLinks(db, { et: finess }) : await repo.effectiveLinks(db, { ej: finess });
+      const ejCodes = site ? [...new Set([...links.map((l) => l.ej), ...(ownEstablishment ? [finess] : [])])] : [finess];
+      const establishments = await Promise.all(ejCodes.map(async (ej) => {
+        const e = await repo.findEstablishment(db, ej);
+        const series = await repo.activitySeries(db, ej);
+        const siteLinks = await repo.effectiveLinks(db, { ej });
+        return {
+          finess: ej, name: e?.name ?? null, sector: e?.sector ?? null, category: e?.category ?? null, finessKind: e?.finessKind ?? null,
+          activity: series, trend: activityTrend(series), caseMix: series.at(-1) ?? null,
+          sites: (await repo.sitesByFiness(db, siteLinks.map((l) => l.et))).map((s) => ({ ...s, link: siteLinks.find((l) => l.et === s.finess) })),
+        };
+      }));
+      return c.json({ site, establishments, links, competitors: { available: false, reason: 'Competitors within N minutes need drive times: they appear once the routing engine serves this area.' } });
+    })
+    .get('/establishments/:finess/activity', async (c) => {
+      const finess = finessParam(c.req.param('finess'));
+      const series = await repo.activitySeries(db, finess);
+      if (!series.length) throw new ApiError(404, 'ACTOR_NOT_FOUND', `No ScanSanté activity for FINESS ${finess}. Public hospitals report under their legal entity (EJ): open the site's sheet to find it.`);
+      return c.json({ finess, source: 'ScanSanté, PMSI MCO tous séjours (ATIH)', activity: series, trend: activityTrend(series) });
+    })
+    .get('/establishments/:finess/attractiveness', validate('query', z.object({ dataset: z.string().default(DEFAULT_DATASET), threshold: z.coerce.number().gt(0).max(1).default(0.8) })), async (c) => {
+      const finess = finessParam(c.req.param('finess'));
+      const { dataset: id, threshold } = c.req.valid('query');
+      const dataset = await datasetOr404(deps, id);
+      const rows = await repo.flows(db, id, { finess });
+      const zone = attractivenessZone(rows, finess, threshold);
+      const marketZones = marketShares(await repo.flows(db, id, { zoneCodes: zone.zones.map((z) => z.zoneCode) }));
+      const features = await repo.zoneFeatures(db, zone.zones.map((z) => z.zoneCode));
+      return c.json({
+        dataset, ...zone,
+        zones: zone.zones.map((z) => ({ ...z, marketShareRatio: marketZones.find((m) => m.zoneCode === z.zoneCode)?.shares.find((s) => s.finess === finess)?.shareRatio ?? null })),
+        geojson: { type: 'FeatureCollection', features: features.map((f) => ({ type: 'Feature', id: f.code, properties: { code: f.code, name: f.name, populationCount: f.populationCount }, geometry: f.geometry })) },
+      });
+    })
+    .get('/flows/datasets', async (c) => c.json({ datasets: await repo.listFlowDatasets(db) }))
+    .get('/flows', validate('query', z.object({ dataset: z.string().default(DEFAULT_DATASET), finess: z.string().optional(), zone: z.string().optional() })), async (c) => {
+      const q = c.req.valid('query');
+      if (!q.finess && !q.zone) throw new ApiError(400, 'VALIDATION_FAILED', 'Give finess= (an establishment) or zone= (a PMSI code géo): the whole table is too large to list.');
+      const dataset = await datasetOr404(deps, q.dataset);
+      return c.json({ dataset, flows: await repo.flows(db, q.dataset, { finess: q.finess ? finessParam(q.finess) : undefined, zoneCodes: q.zone ? q.zone.split(',') : undefined }) });
+    })
+    .get('/zones', validate('query', z.object({ bbox: z.string(), limit: z.coerce.number().int().min(1).max(2000).default(500) })), async (c) => {
+      const { bbox: text, limit } = c.req.valid('query');
+      const bbox = parseBbox(text);
+      if (typeof bbox === 'string') throw new ApiError(400, 'INVALID_BBOX', bbox);
+      const r = await repo.zonesInBbox(db, bbox, limit);
+      return c.json({ source: 'ATIH, fond de carte des codes géographiques PMSI 2017 (simplifié)', truncated: r.truncated, geojson: { type: 'FeatureCollection', features: r.zones.map((z) => ({ type: 'Feature', id: z.code, properties: { code: z.code, name: z.name, populationCount: z.populationCount }, geometry: z.geometry })) } });
+    })
+    .get('/zone-indicators', validate('query', zoneQuery), async (c) => {
+      const q = c.req.valid('query');
+      const dataset = await datasetOr404(deps, q.dataset);
+      let zoneCodes: string[];
+      if (q.zones) zoneCodes = q.zones.split(',').map((s) => s.trim().toUpperCase()).filter(Boolean);
+      else if (q.communes) zoneCodes = await repo.zonesOfCommunes(db, q.communes.split(',').map((s) => s.trim().toUpperCase()));
+      else if (q.departement) zoneCodes = await repo.zonesOfDepartement(db, q.departement.toUpperCase());
+      else throw new ApiError(400, 'VALIDATION_FAILED', 'Choose the zone: zones= (PMSI codes géo), communes= (INSEE codes) or departement=.');
+      if (!zoneCodes.length) throw new ApiError(404, 'ZONE_EMPTY', 'No PMSI code géo matches this selection: check the codes (communes of COG 2026, codes géo of 2019).');
+      const inside = await repo.establishmentsInZones(db, zoneCodes);
+      const rows = await repo.flowsTouching(db, q.dataset, zoneCodes, inside);
+      const la = leakageAutarky(rows, zoneCodes, inside);
+      const names = new Map((await Promise.all(la.byEstablishment.map((e) => repo.findEstablishment(db, e.finess)))).filter(Boolean).map((e) => [e!.finess, e!.name]));
+      const byEstablishment = la.byEstablishment.map((e) => ({ ...e, name: names.get(e.finess) ?? null }));
+      if (q.format === 'csv') {
+        const label = dataset.synthetic ? `# ${dataset.label}\n` : `# observed flows: ${dataset.label}\n`;
+        const lines = ['finess,name,inside,staysCount,shareRatio', ...byEstablishment.map((e) => [e.finess, `"${(e.name ?? '').replace(/"/g, '""')}"`, e.inside, e.staysCount, e.shareRatio.toFixed(6)].join(','))];
+        c.header('Content-Type', 'text/csv; charset=utf-8');
+        c.header('Content-Disposition', `attachment; filename="health-zone-${dataset.id}.csv"`);
+        return c.body(label + lines.join('\n') + '\n');
+      }
+      return c.json({ dataset, zoneCodes, establishmentsInside: inside, ...la, byEstablishment });
+    })
+    .get('/links', validate('query', z.object({ ej: z.string().optional(), et: z.string().optional() })), async (c) => {
+      const { ej, et } = c.req.valid('query');
+      if (!ej && !et) throw new ApiError(400, 'VALIDATION_FAILED', 'Give ej= (legal entity) or et= (site) FINESS.');
+      return c.json({ links: await repo.effectiveLinks(db, { ej: ej && finessParam(ej), et: et && finessParam(et) }) });
+    })
+    .get('/links/overrides', async (c) => c.json({ overrides: await repo.listOverrides(db) }))
+    .put('/links/overrides', validate('json', z.object({ ej: z.string(), et: z.string(), linked: z.boolean(), note: z.string().max(500).optional() })), async (c) => {
+      const b = c.req.valid('json');
+      const ej = finessParam(b.ej);
+      const et = finessParam(b.et);
+      if (!(await repo.findSite(db, et))) throw new ApiError(404, 'ACTOR_NOT_FOUND', `No hospital site with FINESS ${et}: a link must point to a site of the FINESS file.`);
+      if (!(await repo.findEstablishment(db, ej))) throw new ApiError(404, 'ACTOR_NOT_FOUND', `No PMSI establishment with FINESS ${ej}.`);
+      await repo.upsertOverride(db, { ej, et, linked: b.linked, note: b.note ?? null });
+      return c.json({ override: { ej, et, linked: b.linked, note: b.note ?? null }, links: await repo.effectiveLinks(db, { ej }) });
+    })
+    .delete('/links/overrides/:ej/:et', async (c) => {
+      const ej = finessParam(c.req.param('ej'));
+      const et = finessParam(c.req.param('et'));
+      if (!(await repo.deleteOverride(db, ej, et))) throw new ApiError(404, 'NOT_FOUND', `No override for ${ej} → ${et}.`);
+      return c.json({ deleted: true, links: await repo.effectiveLinks(db, { ej }) });
+    })
+    .post('/flows/import', async (c) => {
+      const form = await c.req.parseBody();
+      const file = form.file;
+      if (!(file instanceof File)) throw new ApiError(400, 'IMPORT_INVALID_FILE', 'Send the file as multipart form field "file" (CSV or XLSX: FINESS, année, code géo, séjours).');
+      if (file.size > MAX_IMPORT_BYTES) throw new ApiError(413, 'PAYLOAD_TOO_LARGE', `The file is ${(file.size / 1e6).toFixed(1)} MB; the limit is 20 MB. Split it by year.`);
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const isXlsx = file.name.toLowerCase().endsWith('.xlsx') || (bytes[0] === 0x50 && bytes[1] === 0x4b);
+      const result = isXlsx ? await parseFlowXlsx(bytes) : parseFlowCsv(new TextDecoder('utf-8').decode(bytes));
+      if (!result.ok) throw new ApiError(422, 'IMPORT_INVALID_ROWS', `${result.errors.length} row error(s) in ${file.name}: nothing was stored. Fix the rows listed in details and import again.`, result.errors);
+      const name = String(form.name ?? file.name).replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 60);
+      const byYear = new Map<number, FlowImportRow[]>();
+      for (const r of result.rows) byYear.set(r.year, [...(byYear.get(r.year) ?? []), r]);
+      const datasets = [];
+      for (const [year, rows] of [...byYear.entries()].sort((a, b) => a[0] - b[0])) {
+        const id = `import-${name}-${year}`;
+        await repo.storeImportedFlows(db, id, `observed flows imported from ${file.name}`, `import of ${file.name}`, rows);
+        datasets.push({ id, year, rowCount: rows.length });
+      }
+      return c.json({ datasets, maskedRowCount: result.maskedRowCount, note: result.maskedRowCount ? `${result.maskedRowCount} masked rows ("1 à 10") were not stored as numbers.` : null }, 201);
+    });
+};
