@@ -1,6 +1,6 @@
 import type { ColumnType } from 'kysely';
 
-/** Health area tables (migration 2026_11_23_0200_health). Geometry columns are hex EWKB strings. */
+/** Health area tables (migration 2026_11_23_0500_health). Geometry columns are hex EWKB strings. */
 export interface HealthTables {
   pmsiZones: { code: string; name: string; populationCount: number | null; geom: string | null; point: string | null };
   communePmsiZones: { communeCode: string; zoneCode: string; year: number; populationCount: number | null };

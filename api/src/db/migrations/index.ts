@@ -1,13 +1,13 @@
 import type { Migration } from 'kysely';
 import * as territory from './2026_11_22_1200_territory.js';
 import * as layers from './2026_11_23_0100_layers.js';
-import * as health from './2026_11_23_0200_health.js';
+import * as health from './2026_11_23_0500_health.js';
 import * as roadEdges from './2026_11_23_0300_road_edges.js';
 
 /** All migrations, keyed by their dated name. Add one line per new migration file. */
 export const migrations: Record<string, Migration> = {
   '2026_11_22_1200_territory': territory,
   '2026_11_23_0100_layers': layers,
-  '2026_11_23_0200_health': health,
+  '2026_11_23_0500_health': health,
   '2026_11_23_0300_road_edges': roadEdges,
 };
