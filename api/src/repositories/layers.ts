@@ -4,7 +4,7 @@ import type { AcceptedRow, RejectedRow } from '../domain/imports/pipeline.js';
 import { buildReference, type GeocodeReference } from '../domain/imports/geocode.js';
 import type { Bbox } from '../domain/territory/bbox.js';
 
-const BATCH = 1000;
+const BATCH = 5000;
 
 export interface LayerInput {
   name: string;
@@ -27,7 +27,8 @@ export async function loadGeocodeReference(db: Kysely<DB>): Promise<GeocodeRefer
 /**
  * Creates the layer (or finds it by name) and REPLACES all its rows in one transaction: a re-import of the
  * same file gives the same layer, never duplicates; any failure leaves the database as it was.
- * Coordinate rows get their commune by a spatial join; those in no commune (sea, abroad) become rejects.
+ * Coordinate rows get their commune by a point-in-polygon lookup before they are inserted (no second pass
+ * rewriting rows); those in no commune (sea, abroad) become rejects.
  * `afterBatch` lets a caller observe progress (and tests inject a failure mid-file).
  */
 export async function replaceLayer(
@@ -54,36 +55,31 @@ export async function replaceLayer(
     await trx.deleteFrom('layerFeatures').where('layerId', '=', layerId).execute();
     await trx.deleteFrom('layerRejects').where('layerId', '=', layerId).execute();
 
+    const outside: RejectedRow[] = [];
+    let imported = 0;
     for (let i = 0; i < accepted.length; i += BATCH) {
-      const batch = accepted.slice(i, i + BATCH).map((r) => ({
-        key: r.key, row: r.row, name: r.name, category: r.category, commune: r.communeCode, precision: r.precision, via: r.via,
-        measures: r.measures, date: r.date, lon: r.lon, lat: r.lat,
-      }));
-      await sql`
-        INSERT INTO layer_features (layer_id, key, source_row, name, category, commune_code, precision, located_via, measures, date, geom)
-        SELECT ${layerId}::uuid, r.key, r.row, r.name, r.category, r.commune, r.precision, r.via, coalesce(r.measures, '{}'::jsonb), r.date::date,
-               ST_SetSRID(ST_MakePoint(r.lon, r.lat), 4326)
-        FROM jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) AS r(key text, row int, name text, category text, commune text, precision text,
-             via text, measures jsonb, date text, lon float8, lat float8)`.execute(trx);
+      const slice = accepted.slice(i, i + BATCH);
+      const communeOf = await communesAtPoints(trx, slice.filter((r) => r.communeCode === null && r.precision === 'coordinates'));
+      const batch = [];
+      for (const r of slice) {
+        const commune = r.communeCode ?? communeOf.get(r.row) ?? null;
+        if (commune === null && r.precision === 'coordinates') {
+          outside.push({ row: r.row, key: r.key, errors: [{ field: 'location', reason: 'the point is in no French commune (at sea, or abroad near the border)' }] });
+          continue;
+        }
+        batch.push({ key: r.key, row: r.row, name: r.name, category: r.category, commune, precision: r.precision, via: r.via, measures: r.measures, date: r.date, lon: r.lon, lat: r.lat });
+      }
+      if (batch.length) {
+        await sql`
+          INSERT INTO layer_features (layer_id, key, source_row, name, category, commune_code, precision, located_via, measures, date, geom)
+          SELECT ${layerId}::uuid, r.key, r.row, r.name, r.category, r.commune, r.precision, r.via, coalesce(r.measures, '{}'::jsonb), r.date::date,
+                 ST_SetSRID(ST_MakePoint(r.lon, r.lat), 4326)
+          FROM jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) AS r(key text, row int, name text, category text, commune text, precision text,
+               via text, measures jsonb, date text, lon float8, lat float8)`.execute(trx);
+      }
+      imported += batch.length;
       await afterBatch(Math.min(i + BATCH, accepted.length));
     }
-    await sql`
-      UPDATE layer_features f SET commune_code = c.code
-      FROM communes c
-      WHERE f.layer_id = ${layerId}::uuid AND f.commune_code IS NULL AND f.precision = 'coordinates'
-        AND c.geom && f.geom AND ST_Intersects(c.geom, f.geom)`.execute(trx);
-    const outsideRows = await trx
-      .deleteFrom('layerFeatures')
-      .where('layerId', '=', layerId)
-      .where('communeCode', 'is', null)
-      .where('precision', '=', 'coordinates')
-      .returning(['sourceRow', 'key'])
-      .execute();
-    const outside: RejectedRow[] = outsideRows.map((r) => ({
-      row: r.sourceRow,
-      key: r.key,
-      errors: [{ field: 'location', reason: 'the point is in no French commune (at sea, or abroad near the border)' }],
-    }));
     const rejects = [...rejected, ...outside].sort((a, b) => a.row - b.row).flatMap((r) => r.errors.map((e) => ({ row: r.row, key: r.key, field: e.field, reason: e.reason })));
     for (let i = 0; i < rejects.length; i += BATCH) {
       await sql`
@@ -91,10 +87,24 @@ export async function replaceLayer(
         SELECT ${layerId}::uuid, r.row, r.key, r.field, r.reason FROM jsonb_to_recordset(${JSON.stringify(rejects.slice(i, i + BATCH))}::jsonb)
           AS r(row int, key text, field text, reason text)`.execute(trx);
     }
-    const imported = accepted.length - outside.length;
     await trx.updateTable('layers').set({ featureCount: imported }).where('id', '=', layerId).execute();
     return { layerId, imported, outside };
   });
+}
+
+/** Source row → code of the commune containing the row's point (GiST probe per point); rows in none are absent. */
+async function communesAtPoints(trx: Kysely<DB>, rows: AcceptedRow[]): Promise<Map<number, string>> {
+  if (!rows.length) return new Map();
+  const points = JSON.stringify(rows.map((r) => ({ row: r.row, lon: r.lon, lat: r.lat })));
+  const found = await sql<{ row: number; code: string }>`
+    SELECT p.row, c.code
+    FROM jsonb_to_recordset(${points}::jsonb) AS p(row int, lon float8, lat float8)
+    CROSS JOIN LATERAL (
+      SELECT code FROM communes c
+      WHERE c.geom && ST_SetSRID(ST_MakePoint(p.lon, p.lat), 4326) AND ST_Intersects(c.geom, ST_SetSRID(ST_MakePoint(p.lon, p.lat), 4326))
+      ORDER BY code LIMIT 1
+    ) c`.execute(trx);
+  return new Map(found.rows.map((f) => [f.row, f.code]));
 }
 
 const layerColumns = ['id', 'name', 'kind', 'description', 'sourceNote', 'owner', 'synthetic', 'hidden', 'measures', 'provenance', 'featureCount', 'createdAt', 'updatedAt'] as const;
