@@ -11,6 +11,7 @@ import { indicatorsRoutes } from './routes/indicators.js';
 import { tilesRoutes } from './routes/tiles.js';
 import { routingRoutes } from './routes/routing.js';
 import { layersRoutes } from './routes/layers.js';
+import { distancierRoutes } from './routes/distancier.js';
 import { healthRoutes } from './routes/health.js';
 
 /** Builds the Hono app: mounts every resource (one line each) and maps all errors to the one error shape. */
@@ -22,6 +23,7 @@ export function createApp(deps: AppDeps) {
     .route('/tiles', tilesRoutes(deps))
     .route('/routing', routingRoutes(deps))
     .route('/layers', layersRoutes(deps))
+    .route('/distancier', distancierRoutes(deps))
     .route('/health', healthRoutes(deps));
 
   const app = new Hono();

@@ -35,7 +35,13 @@ export default async function setup(project: TestProject) {
     await migrateToLatest(database);
     await seedAll(database, (m) => /\d \/ /.test(m) || log(m));
     await database.close();
-    renameSync(building, pgliteDir);
+    try {
+      renameSync(building, pgliteDir);
+    } catch (e) {
+      // Another test run (a parallel session) finished the same template first: use theirs.
+      if (!existsSync(pgliteDir)) throw e;
+      rmSync(building, { recursive: true, force: true });
+    }
   }
   project.provide('pgliteTemplateDir', pgliteDir);
 
@@ -49,17 +55,24 @@ export default async function setup(project: TestProject) {
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-  const stale = await admin.query("SELECT datname FROM pg_database WHERE datname LIKE 'maillage_tpl_%' AND datname <> $1", [name]);
+  const stale = await admin.query("SELECT datname FROM pg_database WHERE datname LIKE 'maillage_tpl_%' AND datname <> $1 AND datname NOT LIKE $2", [name, `${name}_b%`]);
   for (const r of stale.rows) await admin.query(`DROP DATABASE IF EXISTS "${r.datname}" WITH (FORCE)`);
   if (exists.rowCount === 0) {
     log(`seeding the PostgreSQL template database ${name}…`);
-    await admin.query(`DROP DATABASE IF EXISTS "${name}_building" WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE "${name}_building"`);
-    const database = await createDatabase({ databaseUrl: withDatabase(url, `${name}_building`) });
+    const building = `${name}_b${process.pid}`;
+    await admin.query(`DROP DATABASE IF EXISTS "${building}" WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE "${building}"`);
+    const database = await createDatabase({ databaseUrl: withDatabase(url, building) });
     await migrateToLatest(database);
     await seedAll(database, (m) => /\d \/ /.test(m) || log(m));
     await database.close();
-    await admin.query(`ALTER DATABASE "${name}_building" RENAME TO "${name}"`);
+    try {
+      await admin.query(`ALTER DATABASE "${building}" RENAME TO "${name}"`);
+    } catch (e) {
+      // A parallel test run finished the same template first: keep theirs.
+      await admin.query(`DROP DATABASE IF EXISTS "${building}" WITH (FORCE)`);
+      if (!(await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount) throw e;
+    }
   }
   await admin.end();
   project.provide('pgTemplateName', name);

@@ -15,6 +15,8 @@ export type PointInput = LonLat | { communeCode: string };
 
 export interface RoutingStatus {
   active: boolean;
+  /** Stable name of the network (graph file name without extension): keys the distancier rows. */
+  network?: string;
   /** True while the graph is being built from the committed network (first start). */
   building?: boolean;
   reason?: string;
@@ -112,7 +114,7 @@ export class RoutingService {
     this.network = createRoutingNetwork(graph, ch);
   }
 
-  private requireNetwork(): RoutingNetwork {
+  requireNetwork(): RoutingNetwork {
     if (!this.network) throw new ApiError(503, 'NOT_AVAILABLE', `Drive times are not available: ${this.status.reason}.`);
     return this.network;
   }
@@ -175,6 +177,7 @@ export class RoutingService {
 function statusOf(graphFile: string, meta: GraphFileMeta, nodeCount: number, edgeCount: number, loadMs: number): RoutingStatus {
   return {
     active: true,
+    network: basename(graphFile).replace(/\.graph$/, ''),
     graphFile,
     source: meta.source,
     sourceDate: meta.sourceDate,

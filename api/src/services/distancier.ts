@@ -1,0 +1,114 @@
+import { sql } from 'kysely';
+import type { Database } from '../db/database.js';
+import { pairsWithin, snapPoints, type RoutingNetwork, type SparseBlock } from '../domain/routing/index.js';
+
+const BATCH = 5000;
+
+export interface DistancierOptions {
+  /** Name of the road network (rows are kept per network). */
+  network: string;
+  cutoffSec: number;
+  /** Origins restricted to these départements (all communes when absent); destinations are always all. */
+  departements?: string[];
+  onProgress?: (message: string) => void;
+}
+
+export interface DistancierReport {
+  network: string;
+  cutoffSec: number;
+  originCount: number;
+  destinationCount: number;
+  pairCount: number;
+  /** Communes that could not be snapped to the network (DROM, islands without a road): never given invented times. */
+  unreachable: string[];
+  computeMs: number;
+  storeMs: number;
+}
+
+/**
+ * Commune × commune drive times within a cut-off, from each commune's point on surface snapped to the network
+ * (access legs included), computed with bucket CH (pairsWithin) and stored sparse in `commune_travel_times`,
+ * replacing the rows of the same network and origins in one transaction.
+ */
+export async function buildCommuneDistancier(database: Database, network: RoutingNetwork, options: DistancierOptions): Promise<DistancierReport> {
+  const log = options.onProgress ?? (() => {});
+  const communes = (
+    await sql<{ code: string; departementCode: string; lon: number; lat: number }>`
+      SELECT code, departement_code AS "departementCode", ST_X(point) AS lon, ST_Y(point) AS lat FROM communes WHERE point IS NOT NULL ORDER BY code`.execute(database.db)
+  ).rows;
+  const snapped = snapPoints(network, communes.map((c) => [Number(c.lon), Number(c.lat)]));
+  const unreachable = communes.filter((_, i) => !snapped[i]).map((c) => c.code);
+  const targets = communes.map((c, i) => ({ c, s: snapped[i] })).filter((t) => t.s);
+  const scope = options.departements ? new Set(options.departements) : null;
+  const origins = targets.filter((t) => !scope || scope.has(t.c.departementCode));
+  log(`${origins.length.toLocaleString('en')} origins × ${targets.length.toLocaleString('en')} destinations within ${options.cutoffSec / 60} min (${unreachable.length} communes off the network)`);
+  const t0 = performance.now();
+  const blocks: SparseBlock[] = [];
+  let pairCount = 0;
+  pairsWithin(network.ch, origins.map((o) => o.s!.departure), targets.map((t) => t.s!.arrival), options.cutoffSec * 1000, (block) => {
+    blocks.push(block);
+    pairCount += block.source.length;
+    if (blocks.length % 20 === 0) log(`${pairCount.toLocaleString('en')} pairs…`);
+  });
+  const computeMs = performance.now() - t0;
+  log(`${pairCount.toLocaleString('en')} pairs computed in ${(computeMs / 1000).toFixed(1)} s; storing…`);
+  const t1 = performance.now();
+  await database.db.transaction().execute(async (trx) => {
+    if (scope) {
+      await sql`DELETE FROM commune_travel_times t USING communes c WHERE t.network = ${options.network} AND c.code = t.origin_code AND c.departement_code = ANY(${[...scope]}::text[])`.execute(trx);
+    } else {
+      await sql`DELETE FROM commune_travel_times WHERE network = ${options.network}`.execute(trx);
+    }
+    let rows: { o: string; d: string; s: number; m: number }[] = [];
+    const flush = async () => {
+      if (!rows.length) return;
+      await sql`
+        INSERT INTO commune_travel_times (network, origin_code, dest_code, duration_sec, distance_m)
+        SELECT ${options.network}, r.o, r.d, r.s, r.m FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(o text, d text, s real, m real)`.execute(trx);
+      rows = [];
+    };
+    for (const b of blocks) {
+      for (let k = 0; k < b.source.length; k++) {
+        const o = origins[b.source[k]].c.code;
+        const d = targets[b.target[k]].c.code;
+        // A commune to itself is 0: the same point (the network detour between its snapped seeds is not a trip).
+        rows.push(o === d ? { o, d, s: 0, m: 0 } : { o, d, s: Math.round(b.durationMs[k]) / 1000, m: Math.round(b.distanceM[k]) });
+        if (rows.length >= BATCH) await flush();
+      }
+    }
+    await flush();
+    await sql`
+      INSERT INTO distancier_builds (network, cutoff_sec, origin_count, pair_count, unreachable, built_at, details)
+      VALUES (${options.network}, ${options.cutoffSec}, ${origins.length}, ${pairCount}, ${JSON.stringify(unreachable)}::jsonb, now(), ${JSON.stringify({ departements: options.departements ?? 'all' })}::jsonb)
+      ON CONFLICT (network) DO UPDATE SET cutoff_sec = EXCLUDED.cutoff_sec, origin_count = EXCLUDED.origin_count, pair_count = EXCLUDED.pair_count,
+        unreachable = EXCLUDED.unreachable, built_at = EXCLUDED.built_at, details = EXCLUDED.details`.execute(trx);
+  });
+  const storeMs = performance.now() - t1;
+  log(`stored in ${(storeMs / 1000).toFixed(1)} s`);
+  return { network: options.network, cutoffSec: options.cutoffSec, originCount: origins.length, destinationCount: targets.length, pairCount, unreachable, computeMs, storeMs };
+}
+
+/** Communes reachable from a commune within maxSec, fastest first. */
+export async function reachableFrom(database: Database, network: string, code: string, maxSec: number) {
+  const res = await sql<{ code: string; name: string; durationSec: number; distanceM: number; populationCount: number }>`
+    SELECT t.dest_code AS code, c.name, t.duration_sec::float8 AS "durationSec", t.distance_m::float8 AS "distanceM", c.population_count AS "populationCount"
+    FROM commune_travel_times t JOIN communes c ON c.code = t.dest_code
+    WHERE t.network = ${network} AND t.origin_code = ${code} AND t.duration_sec <= ${maxSec}
+    ORDER BY t.duration_sec, t.dest_code`.execute(database.db);
+  return res.rows;
+}
+
+/**
+ * The k nearest actors (rows of a data layer, located at their commune) by commune-to-commune drive time,
+ * for one commune or for every origin commune of the distancier.
+ */
+export async function nearestActors(database: Database, network: string, layerId: string, k: number, communeCode?: string) {
+  const res = await sql<{ originCode: string; rank: number; key: string; name: string | null; destCode: string; durationSec: number }>`
+    SELECT origin_code AS "originCode", rank::int, key, name, dest_code AS "destCode", duration_sec AS "durationSec" FROM (
+      SELECT t.origin_code, f.key, f.name, t.dest_code, t.duration_sec::float8 AS duration_sec,
+             row_number() OVER (PARTITION BY t.origin_code ORDER BY t.duration_sec, f.key) AS rank
+      FROM commune_travel_times t JOIN layer_features f ON f.commune_code = t.dest_code AND f.layer_id = ${layerId}::uuid
+      WHERE t.network = ${network} ${communeCode ? sql`AND t.origin_code = ${communeCode}` : sql``}
+    ) x WHERE rank <= ${k} ORDER BY origin_code, rank`.execute(database.db);
+  return res.rows;
+}
