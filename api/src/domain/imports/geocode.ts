@@ -26,7 +26,11 @@ export function buildReference(communes: CommuneRef[], history: { oldCode: strin
     const n = normalizeSearchText(c.name);
     ref.byName.set(n, [...(ref.byName.get(n) ?? []), c]);
   }
-  for (const h of history) if (!ref.communes.has(h.oldCode)) ref.formerCodes.set(h.oldCode, [...(ref.formerCodes.get(h.oldCode) ?? []), h.newCode]);
+  for (const h of history) {
+    if (ref.communes.has(h.oldCode)) continue; // a code reused by a current commune means that commune
+    const to = ref.formerCodes.get(h.oldCode) ?? [];
+    if (!to.includes(h.newCode)) ref.formerCodes.set(h.oldCode, [...to, h.newCode]); // a code listed twice is not a split
+  }
   return ref;
 }
 
