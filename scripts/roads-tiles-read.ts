@@ -7,6 +7,7 @@ import { spawn, execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { roadWaysFromTile, type TileImportOptions } from '../api/src/domain/routing/tiles-import.js';
+import { stitchTileEdges } from '../api/src/domain/routing/tiles-stitch.js';
 import type { RoadWay } from '../api/src/domain/routing/road-way.js';
 
 interface TileRef { source: number; id: string }
@@ -53,6 +54,8 @@ export interface ReadReport {
   sharedTiles: number;
   ways: number;
   vertices: number;
+  /** Way ends moved onto a neighbouring tile's border point (0 for pyramids of whole segments). */
+  stitchedEnds: number;
 }
 
 /** Reads every source; calls onProgress(doneTiles, totalTiles). */
@@ -93,6 +96,7 @@ export async function readTilePyramids(paths: string[], options: TileImportOptio
     }
   }
   onProgress(done, total);
+  const stitchedEnds = stitchTileEdges(ways);
   return {
     ways,
     report: {
@@ -101,6 +105,7 @@ export async function readTilePyramids(paths: string[], options: TileImportOptio
       sharedTiles: [...copies.values()].filter((c) => c.length > 1).length,
       ways: ways.length,
       vertices,
+      stitchedEnds,
     },
   };
 }

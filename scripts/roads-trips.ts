@@ -13,6 +13,9 @@ const TRIPS: { from: string; a: LonLat; to: string; b: LonLat; usualKm: number; 
   { from: 'Paris', a: [2.3488, 48.8534], to: 'Strasbourg', b: [7.7521, 48.5734], usualKm: 490, usualMin: 290 },
   { from: 'Bordeaux', a: [-0.5792, 44.8378], to: 'Paris', b: [2.3488, 48.8534], usualKm: 585, usualMin: 340 },
   { from: 'Ajaccio', a: [8.7386, 41.9192], to: 'Bastia', b: [9.4508, 42.6977], usualKm: 150, usualMin: 150 },
+  { from: 'Nantes', a: [-1.5536, 47.2184], to: 'Bordeaux', b: [-0.5792, 44.8378], usualKm: 345, usualMin: 205 },
+  { from: 'Clermont-Ferrand', a: [3.0863, 45.7772], to: 'Montpellier', b: [3.8767, 43.6108], usualKm: 335, usualMin: 210 },
+  { from: 'Grenoble', a: [5.7245, 45.1885], to: 'Briançon (col du Lautaret)', b: [6.6436, 44.8986], usualKm: 115, usualMin: 120 },
 ];
 
 const file = process.argv[2];

@@ -8,9 +8,12 @@ import type { RoadClass, RoadWay } from './road-way.js';
  * - The `transportation` layer at z14 holds every OSM road as its own feature on a 4096-unit grid; global
  *   grid coordinates (tile × 4096 + offset) are shared by neighbouring tiles, so roads join across tiles
  *   on equal grid points: the vertex key is gx · 2^27 + gy.
- * - Tiles overlap at their edges (buffer): each segment is kept only by the tile that owns its midpoint
- *   ([0, 4096) on both axes), so a segment seen in two tiles is counted once. Copies of the same tile from
- *   several regional extracts are merged, identical segments deduplicated.
+ * - Tiles overlap at their edges: a segment that crosses the border is carried by both tiles (tilemaker keeps
+ *   it whole; other builders cut it at a buffer). Each tile keeps only the part inside its own extent
+ *   (clipToTile), cut at the border, so the road is counted once and both halves meet at the same border
+ *   point. Pyramids clipped at a buffer give two slightly different border points: stitchTileEdges joins
+ *   those (tiles-stitch.ts). Copies of the same tile from several regional extracts are merged, identical
+ *   segments deduplicated.
  * - No maxspeed and no urban context in these tiles: speeds come from `class`/`ramp` (free-flow averages
  *   between the rural and urban defaults of the OSM profile; see TILE_SPEED_KMH).
  */
@@ -56,7 +59,7 @@ export function gridToLonLat(gx: number, gy: number): [number, number] {
 
 /**
  * Road ways of one z14 tile, from one or several copies of it (regional extracts overlap at their borders).
- * Returns runs of consecutive owned segments as RoadWays.
+ * Returns runs of consecutive segments (clipped to the tile) as RoadWays, in global grid coordinates.
  */
 export function roadWaysFromTile(copies: readonly Uint8Array[], x: number, y: number, options: TileImportOptions = {}): RoadWay[] {
   const keep = new Set(options.classes ?? MAIN_ROAD_CLASSES);
@@ -84,26 +87,27 @@ export function roadWaysFromTile(copies: readonly Uint8Array[], x: number, y: nu
           run = [];
         };
         for (let k = 0; k + 1 < line.length; k++) {
-          const ax = Math.round(line[k].x * scale), ay = Math.round(line[k].y * scale);
-          const bx = Math.round(line[k + 1].x * scale), by = Math.round(line[k + 1].y * scale);
-          const mx = (ax + bx) / 2, my = (ay + by) / 2;
-          const owned = mx >= 0 && mx < TILE_EXTENT && my >= 0 && my < TILE_EXTENT && !(ax === bx && ay === by);
-          const a = { gx: baseX + ax, gy: baseY + ay };
-          const b = { gx: baseX + bx, gy: baseY + by };
+          const piece = clipToTile(
+            baseX + Math.round(line[k].x * scale), baseY + Math.round(line[k].y * scale),
+            baseX + Math.round(line[k + 1].x * scale), baseY + Math.round(line[k + 1].y * scale),
+            baseX, baseY,
+          );
+          if (!piece) {
+            flush();
+            continue;
+          }
+          const [a, b] = piece;
           const ka = a.gx * KEY_FACTOR + a.gy, kb = b.gx * KEY_FACTOR + b.gy;
           const segKey = ka < kb ? `${ka}_${kb}` : `${kb}_${ka}`;
-          if (!owned || seen.has(segKey)) {
+          if (seen.has(segKey)) {
             flush();
             continue;
           }
           seen.add(segKey);
-          if (run.length === 0) run.push(a);
-          else {
-            const last = run[run.length - 1];
-            if (last.gx !== a.gx || last.gy !== a.gy) {
-              flush();
-              run.push(a);
-            }
+          const last = run[run.length - 1];
+          if (!last || last.gx !== a.gx || last.gy !== a.gy) {
+            flush();
+            run.push(a);
           }
           run.push(b);
         }
@@ -112,6 +116,42 @@ export function roadWaysFromTile(copies: readonly Uint8Array[], x: number, y: nu
     }
   }
   return ways;
+}
+
+type GridPoint = { gx: number; gy: number };
+
+/**
+ * The part of segment (ax, ay) → (bx, by) (global grid units) inside the tile whose top-left corner is
+ * (x0, y0), or null. Tiles carry segments beyond their edge — whole (tilemaker) or cut at a buffer
+ * (other builders) — so each tile keeps only its own part: the segment is cut at the tile border, the cut
+ * point rounded to the grid. The cut is computed from the segment's global coordinates in a fixed
+ * orientation, so both tiles of a whole segment find the same border point, and the road joins there.
+ * Pieces lying on the tile's right or bottom border belong to the next tile (counted once).
+ */
+export function clipToTile(ax: number, ay: number, bx: number, by: number, x0: number, y0: number): [GridPoint, GridPoint] | null {
+  const flip = ax > bx || (ax === bx && ay > by);
+  const [px, py, qx, qy] = flip ? [bx, by, ax, ay] : [ax, ay, bx, by];
+  const dx = qx - px, dy = qy - py;
+  if (dx === 0 && dy === 0) return null;
+  const x1 = x0 + TILE_EXTENT, y1 = y0 + TILE_EXTENT;
+  let t0 = 0, t1 = 1;
+  // Liang–Barsky against the closed box [x0, x1] × [y0, y1].
+  for (const [p, q] of [[-dx, px - x0], [dx, x1 - px], [-dy, py - y0], [dy, y1 - py]]) {
+    if (p === 0) {
+      if (q < 0) return null;
+      continue;
+    }
+    const t = q / p;
+    if (p < 0) t0 = Math.max(t0, t);
+    else t1 = Math.min(t1, t);
+  }
+  if (t0 >= t1) return null;
+  const at = (t: number): GridPoint => (t === 0 ? { gx: px, gy: py } : t === 1 ? { gx: qx, gy: qy } : { gx: Math.round(px + t * dx), gy: Math.round(py + t * dy) });
+  let a = at(t0), b = at(t1);
+  if (a.gx === b.gx && a.gy === b.gy) return null;
+  if ((a.gx === x1 && b.gx === x1) || (a.gy === y1 && b.gy === y1)) return null;
+  if (flip) [a, b] = [b, a];
+  return [a, b];
 }
 
 /**
