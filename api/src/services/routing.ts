@@ -7,7 +7,7 @@ import type { Database } from '../db/database.js';
 import { ApiError } from '../errors.js';
 import {
   createRoutingNetwork, isochroneMembership, isochronePolygons, pointMatrix, readGraphFile, routeBetween, snapPoints,
-  type GraphFileMeta, type LonLat, type RoutingNetwork,
+  type GraphFileMeta, type LonLat, type RoutingNetwork, type SnapOptions,
 } from '../domain/routing/index.js';
 
 /** Where a point came from in a request: raw coordinates or a commune (its point on surface). */
@@ -111,7 +111,8 @@ export class RoutingService {
       return;
     }
     this.status = statusOf(graphFile, meta, graph.nodeCount, graph.edgeCount, performance.now() - t0);
-    this.network = createRoutingNetwork(graph, ch);
+    // A network may state how points reach it (e.g. the national main-road graph: access over minor roads).
+    this.network = createRoutingNetwork(graph, ch, (meta.snap as SnapOptions | undefined) ?? {});
   }
 
   requireNetwork(): RoutingNetwork {
