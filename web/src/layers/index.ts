@@ -2,6 +2,7 @@ import type { Layer } from '@deck.gl/core';
 import type { WorkspaceState } from '../state/workspace';
 import { labelLayers } from './labels';
 import { isochroneLayers } from './isochrones';
+import { healthLayers } from './health';
 
 /**
  * Everything deck.gl draws, as values built from the workspace state on each change (never kept and mutated).
@@ -11,6 +12,7 @@ import { isochroneLayers } from './isochrones';
 export function buildLayers(state: WorkspaceState): Layer[] {
   return [
     ...isochroneLayers(state.isochrone.result),
+    ...healthLayers(),
     // ↑ analysis / data layers go here (customer points, healthcare actors, …)
     ...labelLayers(state.labels, state.view),
   ] as Layer[];

@@ -2,6 +2,8 @@ import type { ComponentType } from 'react';
 import type { WorkspaceState } from '../state/workspace';
 import { CommuneSheet } from './CommuneSheet';
 import { IsochronePanel, isochroneMapClick } from './IsochronePanel';
+import { HealthPanel } from './health';
+import { healthMapClick } from '../state/health';
 
 /** A panel of the right-hand column. It reads and writes the workspace store itself (state/workspace.ts). */
 export interface PanelDefinition {
@@ -22,4 +24,5 @@ export interface PanelDefinition {
 export const PANELS: PanelDefinition[] = [
   { id: 'commune-sheet', Component: CommuneSheet },
   { id: 'isochrones', Component: IsochronePanel, onMapClick: isochroneMapClick, toolActive: (s) => s.isochrone.active },
+  { id: 'health', Component: HealthPanel, onMapClick: healthMapClick },
 ];

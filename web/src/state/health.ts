@@ -1,0 +1,79 @@
+import { api, call } from '../api/client';
+import type { InferResponseType } from 'hono/client';
+import { handleError } from './actions';
+import { createStore } from './store';
+import { workspace } from './workspace';
+
+export type HealthActor = InferResponseType<typeof api.health.actors.$get, 200>['actors'][number];
+export type HealthActorSheet = InferResponseType<(typeof api.health.actors)[':finess']['$get'], 200>;
+export type HealthAttractiveness = InferResponseType<(typeof api.health.establishments)[':finess']['attractiveness']['$get'], 200>;
+
+/** Healthcare actors feature (layers/health.ts, panels/HealthPanel.tsx): its own slice, kept apart from the shared workspace. */
+export interface HealthState {
+  visible: boolean;
+  actors: HealthActor[] | null;
+  selected: string | null;
+  sheet: HealthActorSheet | null;
+  attractiveness: HealthAttractiveness | null;
+  busy: boolean;
+}
+
+export const healthStore = createStore<HealthState>({ visible: false, actors: null, selected: null, sheet: null, attractiveness: null, busy: false });
+
+/** Sets the slice and asks the map to rebuild its deck.gl layers (they read this slice). */
+export function setHealth(patch: Partial<HealthState>) {
+  healthStore.set(patch);
+  workspace.set({});
+}
+
+export async function showHospitals(visible: boolean) {
+  setHealth({ visible });
+  if (!visible || healthStore.get().actors) return;
+  try {
+    setHealth({ busy: true });
+    setHealth({ actors: (await call(api.health.actors.$get({ query: {} }))).actors });
+  } catch (e) {
+    handleError(e);
+  } finally {
+    setHealth({ busy: false });
+  }
+}
+
+export async function openActor(finess: string) {
+  setHealth({ selected: finess, sheet: null, attractiveness: null, busy: true });
+  try {
+    const sheet = await call(api.health.actors[':finess'].$get({ param: { finess } }));
+    setHealth({ sheet });
+    const ej = sheet.establishments.find((e) => e.activity.length)?.finess;
+    if (ej) {
+      const attractiveness = await call(api.health.establishments[':finess'].attractiveness.$get({ param: { finess: ej }, query: {} })).catch(() => null);
+      if (healthStore.get().selected === finess) setHealth({ attractiveness });
+    }
+  } catch (e) {
+    handleError(e);
+  } finally {
+    setHealth({ busy: false });
+  }
+}
+
+export const closeActor = () => setHealth({ selected: null, sheet: null, attractiveness: null });
+
+/** Map-click hook: a click within ~8 px of a hospital site opens its sheet (and consumes the click). */
+export function healthMapClick(lngLat: [number, number]): boolean {
+  const { visible, actors } = healthStore.get();
+  const zoom = workspace.get().view?.zoom ?? 5;
+  if (!visible || !actors) return false;
+  const tolDeg = (8 * 360) / (512 * 2 ** zoom);
+  const cos = Math.cos((lngLat[1] * Math.PI) / 180);
+  let best: HealthActor | null = null;
+  let bestD = Infinity;
+  for (const a of actors) {
+    const dx = (a.point[0] - lngLat[0]) * cos;
+    const dy = a.point[1] - lngLat[1];
+    const d = Math.hypot(dx, dy);
+    if (d < bestD) { bestD = d; best = a; }
+  }
+  if (!best || bestD > tolDeg) return false;
+  void openActor(best.finess);
+  return true;
+}
