@@ -4,7 +4,7 @@ import type { AcceptedRow, RejectedRow } from '../domain/imports/pipeline.js';
 import { buildReference, type GeocodeReference } from '../domain/imports/geocode.js';
 import type { Bbox } from '../domain/territory/bbox.js';
 
-const BATCH = 5000;
+export const BATCH = 5000;
 
 export interface LayerInput {
   name: string;
@@ -29,14 +29,17 @@ export async function loadGeocodeReference(db: Kysely<DB>): Promise<GeocodeRefer
  * same file gives the same layer, never duplicates; any failure leaves the database as it was.
  * Coordinate rows get their commune by a point-in-polygon lookup before they are inserted (no second pass
  * rewriting rows); those in no commune (sea, abroad) become rejects.
+ * `accepted` comes in batches, possibly produced while the file is still being read (streaming import); `rejected`
+ * and `layer.provenance` are read once the batches are exhausted, so a streaming caller may fill them meanwhile.
  * `afterBatch` lets a caller observe progress (and tests inject a failure mid-file).
  */
 export async function replaceLayer(
   db: Kysely<DB>,
   layer: LayerInput,
-  accepted: AcceptedRow[],
+  accepted: Iterable<AcceptedRow[]> | AsyncIterable<AcceptedRow[]>,
   rejected: RejectedRow[],
   afterBatch: (inserted: number) => void | Promise<void> = () => {},
+  onInserted: (rows: AcceptedRow[]) => void = () => {},
 ): Promise<{ layerId: string; imported: number; outside: RejectedRow[] }> {
   return db.transaction().execute(async (trx) => {
     const existing = await trx.selectFrom('layers').select('id').where('name', '=', layer.name).executeTakeFirst();
@@ -57,16 +60,18 @@ export async function replaceLayer(
 
     const outside: RejectedRow[] = [];
     let imported = 0;
-    for (let i = 0; i < accepted.length; i += BATCH) {
-      const slice = accepted.slice(i, i + BATCH);
+    let seen = 0;
+    for await (const slice of accepted) {
       const communeOf = await communesAtPoints(trx, slice.filter((r) => r.communeCode === null && r.precision === 'coordinates'));
       const batch = [];
+      const kept: AcceptedRow[] = [];
       for (const r of slice) {
         const commune = r.communeCode ?? communeOf.get(r.row) ?? null;
         if (commune === null && r.precision === 'coordinates') {
           outside.push({ row: r.row, key: r.key, errors: [{ field: 'location', reason: 'the point is in no French commune (at sea, or abroad near the border)' }] });
           continue;
         }
+        kept.push(r);
         batch.push({ key: r.key, row: r.row, name: r.name, category: r.category, commune, precision: r.precision, via: r.via, measures: r.measures, date: r.date, lon: r.lon, lat: r.lat });
       }
       if (batch.length) {
@@ -78,7 +83,9 @@ export async function replaceLayer(
                via text, measures jsonb, date text, lon float8, lat float8)`.execute(trx);
       }
       imported += batch.length;
-      await afterBatch(Math.min(i + BATCH, accepted.length));
+      onInserted(kept);
+      seen += slice.length;
+      await afterBatch(seen);
     }
     const rejects = [...rejected, ...outside].sort((a, b) => a.row - b.row).flatMap((r) => r.errors.map((e) => ({ row: r.row, key: r.key, field: e.field, reason: e.reason })));
     for (let i = 0; i < rejects.length; i += BATCH) {
@@ -87,7 +94,7 @@ export async function replaceLayer(
         SELECT ${layerId}::uuid, r.row, r.key, r.field, r.reason FROM jsonb_to_recordset(${JSON.stringify(rejects.slice(i, i + BATCH))}::jsonb)
           AS r(row int, key text, field text, reason text)`.execute(trx);
     }
-    await trx.updateTable('layers').set({ featureCount: imported }).where('id', '=', layerId).execute();
+    await trx.updateTable('layers').set({ featureCount: imported, provenance: JSON.stringify(layer.provenance) }).where('id', '=', layerId).execute();
     return { layerId, imported, outside };
   });
 }

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { Database } from '../db/database.js';
 import { ApiError } from '../errors.js';
-import { parseTable, FileFormatError, type ParsedTable } from '../domain/imports/parse.js';
-import { checkMapping, runPipeline, suggestMapping, type ColumnMapping } from '../domain/imports/pipeline.js';
+import { parseTable, openRows, FileFormatError, type ParsedTable, type RowSource } from '../domain/imports/parse.js';
+import { checkMapping, createRowValidator, suggestMapping, type AcceptedRow, type ColumnMapping, type RejectedRow } from '../domain/imports/pipeline.js';
 import type { GeocodeReference } from '../domain/imports/geocode.js';
 import type { TextEncoding } from '../domain/imports/decode.js';
-import { loadGeocodeReference, replaceLayer, type LayerInput } from '../repositories/layers.js';
+import { BATCH, loadGeocodeReference, replaceLayer, type LayerInput } from '../repositories/layers.js';
 
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
 export const MAX_ROWS = 500_000;
@@ -66,40 +66,91 @@ export interface ImportRequest extends ImportFile {
   user?: string;
 }
 
-/** Parse → validate and locate (pure) → one transaction replacing the layer's rows → report. */
-export async function importLayer(database: Database, request: ImportRequest, afterBatch?: (n: number) => void | Promise<void>) {
-  const table = await readImportFile(request);
-  const problems = checkMapping(request.mapping, table.columns);
+/**
+ * Streaming import: the file is read batch by batch (CSV parsed as it goes), each batch validated and located
+ * (pure) and inserted, all inside ONE transaction that replaces the layer's rows; memory holds one batch of rows,
+ * the keys seen (duplicate report) and the rejects. Any failure — a row over the cap included — rolls it all back.
+ */
+export async function importLayer(
+  database: Database,
+  request: ImportRequest,
+  afterBatch?: (n: number) => void | Promise<void>,
+  limits = { maxBytes: MAX_FILE_BYTES, maxRows: MAX_ROWS },
+) {
+  if (request.bytes.length > limits.maxBytes) await readImportFile(request, limits); // throws the 413
+  let source: RowSource;
+  try {
+    source = await openRows(request.fileName, request.bytes, { encoding: request.encoding, sheet: request.sheet });
+  } catch (e) {
+    if (e instanceof Error) throw new ApiError(400, 'IMPORT_INVALID_FILE', `${request.fileName}: ${e.message}`);
+    throw e;
+  }
+  const problems = checkMapping(request.mapping, source.columns);
   if (problems.length) throw new ApiError(400, 'VALIDATION_FAILED', `Column mapping: ${problems.join('; ')}`, problems);
-  const ref = await geocodeReference(database);
-  const result = runPipeline(table.rows, request.mapping, ref);
+  const validator = createRowValidator(request.mapping, await geocodeReference(database));
   const measures = request.mapping.measures.map((m) => ({ name: m.name ?? m.column, unit: m.unit, type: m.type }));
   const provenance = {
     fileName: request.fileName,
     sha256: createHash('sha256').update(request.bytes).digest('hex'),
     sizeBytes: request.bytes.length,
-    format: table.format,
-    encoding: table.encoding ?? null,
-    delimiter: table.delimiter ?? null,
-    sheet: table.sheet ?? null,
+    format: source.format,
+    encoding: source.encoding ?? null,
+    delimiter: source.delimiter ?? null,
+    sheet: source.sheet ?? null,
     mapping: request.mapping,
     user: request.user ?? 'utilisateur local',
     importedAt: new Date().toISOString(),
-    rowsRead: table.rows.length,
+    rowsRead: 0,
   };
-  const { layerId, imported, outside } = await replaceLayer(database.db, { ...request.layer, measures, provenance }, result.accepted, result.rejected, afterBatch);
-  const kept = result.accepted.filter((r) => !outside.some((o) => o.row === r.row));
-  const countBy = (f: (r: (typeof kept)[number]) => string) => kept.reduce<Record<string, number>>((acc, r) => ((acc[f(r)] = (acc[f(r)] ?? 0) + 1), acc), {});
-  const rejects = [...result.rejected, ...outside].sort((a, b) => a.row - b.row);
+  const rejected: RejectedRow[] = [];
+  const byPrecision: Record<string, number> = {};
+  const byLocatedVia: Record<string, number> = {};
+  async function* acceptedBatches() {
+    try {
+      for await (const rows of source.batches(BATCH)) {
+        provenance.rowsRead += rows.length;
+        if (provenance.rowsRead > limits.maxRows) {
+          throw new ApiError(413, 'PAYLOAD_TOO_LARGE', `${request.fileName} has more than ${limits.maxRows.toLocaleString('en')} rows; the limit is ${limits.maxRows.toLocaleString('en')} rows per import: split it.`);
+        }
+        const accepted: AcceptedRow[] = [];
+        for (const rec of rows) {
+          const r = validator.validate(rec);
+          if ('errors' in r) rejected.push(r);
+          else accepted.push(r);
+        }
+        yield accepted;
+      }
+    } catch (e) {
+      if (e instanceof FileFormatError) throw new ApiError(400, 'IMPORT_INVALID_FILE', `${request.fileName}: ${e.message}`);
+      throw e;
+    }
+    if (provenance.rowsRead === 0) throw new ApiError(400, 'IMPORT_INVALID_FILE', `${request.fileName} has a header but no data row.`);
+  }
+  const { layerId, imported, outside } = await replaceLayer(
+    database.db,
+    { ...request.layer, measures, provenance },
+    acceptedBatches(),
+    rejected,
+    async (n) => {
+      await afterBatch?.(n);
+    },
+    (kept) => {
+      for (const r of kept) {
+        byPrecision[r.precision] = (byPrecision[r.precision] ?? 0) + 1;
+        byLocatedVia[r.via] = (byLocatedVia[r.via] ?? 0) + 1;
+      }
+    },
+  );
+  const rejects = [...rejected, ...outside].sort((a, b) => a.row - b.row);
   return {
     layerId,
     report: {
-      rowsRead: table.rows.length,
+      rowsRead: provenance.rowsRead,
       imported,
       rejected: rejects.length,
-      byPrecision: countBy((r) => r.precision),
-      byLocatedVia: countBy((r) => r.via),
-      duplicateKeys: result.duplicateKeys,
+      byPrecision,
+      byLocatedVia,
+      duplicateKeys: validator.duplicateKeys(),
       rejects: rejects.slice(0, 500),
     },
   };

@@ -33,23 +33,78 @@ export async function parseTable(fileName: string, bytes: Uint8Array, options: {
 }
 
 export function parseCsv(bytes: Uint8Array, encoding?: TextEncoding): ParsedTable {
+  const source = csvRows(bytes, encoding);
+  const rows: Record<string, unknown>[] = [];
+  for (const batch of source.batches(10_000)) rows.push(...batch);
+  return { format: 'csv', columns: source.columns, rows, encoding: source.encoding, delimiter: source.delimiter };
+}
+
+/** A table read batch by batch: only one batch of row objects is alive at a time (constant memory in rows). */
+export interface RowSource extends Omit<ParsedTable, 'rows'> {
+  batches(size: number): Iterable<Record<string, unknown>[]> | AsyncIterable<Record<string, unknown>[]>;
+}
+
+/** Opens a file for a streaming import: CSV is parsed as it is consumed; XLSX and GeoJSON are read whole, then batched. */
+export async function openRows(fileName: string, bytes: Uint8Array, options: { encoding?: TextEncoding; sheet?: string } = {}): Promise<RowSource> {
+  if (detectFormat(fileName, bytes) === 'csv') return csvRows(bytes, options.encoding);
+  const { rows, ...meta } = await parseTable(fileName, bytes, options);
+  return {
+    ...meta,
+    *batches(size) {
+      for (let i = 0; i < rows.length; i += size) yield rows.slice(i, i + size);
+    },
+  };
+}
+
+/**
+ * Streaming CSV: papaparse's step mode, paused every `size` rows, so a 100k-row file never becomes 100k objects.
+ * Delimiter sniffed on the header line (the most frequent of ; , tab |). Row numbers are those a spreadsheet shows
+ * (header = row 1; a quoted newline stays inside its row).
+ */
+export function csvRows(bytes: Uint8Array, encoding?: TextEncoding): Omit<RowSource, 'batches'> & { format: 'csv'; encoding: TextEncoding; delimiter: string; batches(size: number): Generator<Record<string, unknown>[]> } {
   const { text, encoding: used } = decodeText(bytes, encoding);
   const firstLine = text.slice(0, text.search(/\r?\n/) >>> 0 || text.length);
   const counts = [';', ',', '\t', '|'].map((d) => [d, firstLine.split(d).length - 1] as const).sort((a, b) => b[1] - a[1]);
   const delimiter = counts[0][1] > 0 ? counts[0][0] : ',';
-  const result = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: 'greedy' });
-  const critical = result.errors.find((e) => e.type === 'Quotes');
-  if (critical) throw new FileFormatError(`CSV row ${(critical.row ?? 0) + 1}: ${critical.message} — check the quotes around that row.`);
-  const [header, ...data] = result.data;
+  const header = Papa.parse<string[]>(text, { delimiter, preview: 1, skipEmptyLines: 'greedy' }).data[0];
   if (!header || header.length === 0) throw new FileFormatError('the file is empty: it needs a header row and at least one data row');
   const columns = uniqueColumns(header);
-  // Row numbers: count physical lines so quoted newlines keep the numbering a spreadsheet shows.
-  const rows = data.map((cells, i) => {
-    const rec: Record<string, unknown> = { __row: i + 2 };
-    columns.forEach((c, j) => (rec[c] = cells[j] ?? ''));
-    return rec;
-  });
-  return { format: 'csv', columns, rows, encoding: used, delimiter };
+  function* batches(size: number): Generator<Record<string, unknown>[]> {
+    const queue: string[][] = [];
+    let parser: Papa.Parser | null = null;
+    let finished = false;
+    let quoteError: Papa.ParseError | undefined;
+    let index = -1; // -1: the header
+    Papa.parse<string[]>(text, {
+      delimiter,
+      skipEmptyLines: 'greedy',
+      step: (result, p) => {
+        quoteError ??= result.errors.find((e) => e.type === 'Quotes');
+        if (index++ >= 0) queue.push(result.data);
+        if (queue.length >= size || quoteError) {
+          parser = p;
+          p.pause();
+        }
+      },
+      complete: () => {
+        finished = true;
+      },
+    });
+    let row = 2;
+    for (;;) {
+      if (quoteError) throw new FileFormatError(`CSV row ${row + queue.length - 1}: ${quoteError.message} — check the quotes around that row.`);
+      if (queue.length) {
+        yield queue.splice(0).map((cells) => {
+          const rec: Record<string, unknown> = { __row: row++ };
+          columns.forEach((c, j) => (rec[c] = cells[j] ?? ''));
+          return rec;
+        });
+      }
+      if (finished) return;
+      (parser as Papa.Parser | null)?.resume();
+    }
+  }
+  return { format: 'csv', columns, encoding: used, delimiter, batches };
 }
 
 async function parseXlsx(bytes: Uint8Array, sheetName?: string): Promise<ParsedTable> {

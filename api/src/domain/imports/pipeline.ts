@@ -75,11 +75,26 @@ const text = (v: unknown): string | null => {
 
 /** Validates and locates every row; pure. Duplicate keys: the first row wins, later ones are rejected. */
 export function runPipeline(rows: Record<string, unknown>[], mapping: ColumnMapping, ref: GeocodeReference): PipelineResult {
+  const validator = createRowValidator(mapping, ref);
   const accepted: AcceptedRow[] = [];
   const rejected: RejectedRow[] = [];
+  for (const rec of rows) {
+    const r = validator.validate(rec);
+    if ('errors' in r) rejected.push(r);
+    else accepted.push(r);
+  }
+  return { accepted, rejected, duplicateKeys: validator.duplicateKeys() };
+}
+
+/**
+ * The same validation one row at a time, for streaming imports: it keeps only the keys seen so far
+ * (for the duplicate report), never the rows.
+ */
+export function createRowValidator(mapping: ColumnMapping, ref: GeocodeReference) {
   const firstRowOfKey = new Map<string, number>();
   const duplicates = new Map<string, number[]>();
-  for (const rec of rows) {
+  const duplicateKeys = () => [...duplicates.entries()].map(([key, rowsOfKey]) => ({ key, rows: rowsOfKey }));
+  const validate = (rec: Record<string, unknown>): AcceptedRow | RejectedRow => {
     const row = Number(rec.__row);
     const errors: { field: string; reason: string }[] = [];
     const key = text(rec[mapping.key]);
@@ -119,17 +134,14 @@ export function runPipeline(rows: Record<string, unknown>[], mapping: ColumnMapp
       ref,
     );
     if ('reason' in location) errors.push(location);
-    if (errors.length || 'reason' in location) {
-      rejected.push({ row, key, errors });
-      continue;
-    }
+    if (errors.length || 'reason' in location) return { row, key, errors };
     firstRowOfKey.set(key!, row);
-    accepted.push({
+    return {
       row, key: key!, name: mapping.name ? text(rec[mapping.name]) : null, category: mapping.category ? text(rec[mapping.category]) : null,
       communeCode: location.communeCode, lon: location.lon, lat: location.lat, precision: location.precision, via: location.via, measures, date,
-    });
-  }
-  return { accepted, rejected, duplicateKeys: [...duplicates.entries()].map(([key, rowsOfKey]) => ({ key, rows: rowsOfKey })) };
+    };
+  };
+  return { validate, duplicateKeys };
 }
 
 /** Best-guess mapping from header names (French and English CRM exports). */
