@@ -78,4 +78,26 @@ const artifacts = join(ROOT, 'test/e2e/artifacts');
     expect(res.error.code).toBe('INVALID_COMMUNE_CODE');
     expect(errors).toEqual([]);
   });
+
+  it('flies to an overseas département with the territory picker', async () => {
+    await page.getByRole('button', { name: 'La Réunion' }).click();
+    await page.waitForFunction(() => {
+      const map = (window as unknown as { __maillageMap?: { isMoving(): boolean; loaded(): boolean; getCenter(): { lng: number; lat: number }; queryRenderedFeatures(o: unknown): { properties: { code: string } }[] } }).__maillageMap;
+      if (!map || map.isMoving() || !map.loaded()) return false;
+      const c = map.getCenter();
+      const codes = map.queryRenderedFeatures({ layers: ['communes-fill'] }).map((f) => f.properties.code);
+      return Math.abs(c.lng - 55.5) < 0.3 && Math.abs(c.lat + 21.1) < 0.3 && codes.some((code) => code.startsWith('974'));
+    }, undefined, { timeout: 30_000 });
+  });
+
+  it('opens the commune that replaced an old merged code given in a #commune= link', async () => {
+    // 74011 (Annecy-le-Vieux) merged into Annecy (74010) in 2017: the API answers 301, the sheet says so.
+    await page.goto(`${server.url}/#commune=74011`);
+    const sheet = page.locator('[data-testid=commune-sheet]');
+    await sheet.waitFor();
+    expect(await sheet.locator('h2').innerText()).toBe('Annecy');
+    expect(await sheet.locator('.notice').first().innerText()).toMatch(/74011 n'existe plus.*Annecy \(74010\)/s);
+    expect(await page.evaluate(() => location.hash)).toBe('#commune=74010');
+    expect(errors).toEqual([]);
+  });
 });

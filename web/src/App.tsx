@@ -6,6 +6,7 @@ import { PANELS } from './panels';
 import { SearchBox } from './panels/SearchBox';
 import { Legend } from './panels/Legend';
 import { Toast } from './components/Toast';
+import { ErrorBoundary } from './components/ErrorBoundary';
 import { handleError, loadWorkspace, openCommune, pickSearchResult, selectIndicator } from './state/actions';
 import { workspace } from './state/workspace';
 
@@ -68,20 +69,24 @@ export function App() {
         </nav>
       </header>
       <main className="workspace">
-        <Suspense fallback={<div className="map map-loading" aria-busy="true" />}>
-          <MapView
-            fill={choropleth?.fill ?? COLORS.noData}
-            fillOpacity={choroplethOpacity(state)}
-            selectedCode={sheet?.data.code ?? null}
-            attribution={config?.attribution ?? []}
-            basemapStyleUrl={config?.basemapStyleUrl ?? null}
-            cursor={toolActive ? 'crosshair' : 'pointer'}
-            onClick={onMapClick}
-          />
-        </Suspense>
+        <ErrorBoundary what="La carte" onError={handleError}>
+          <Suspense fallback={<div className="map map-loading" aria-busy="true" />}>
+            <MapView
+              fill={choropleth?.fill ?? COLORS.noData}
+              fillOpacity={choroplethOpacity(state)}
+              selectedCode={sheet?.data.code ?? null}
+              attribution={config?.attribution ?? []}
+              basemapStyleUrl={config?.basemapStyleUrl ?? null}
+              cursor={toolActive ? 'crosshair' : 'pointer'}
+              onClick={onMapClick}
+            />
+          </Suspense>
+        </ErrorBoundary>
         <aside className="side" aria-label="Panneaux">
           {PANELS.map(({ id, Component }) => (
-            <Component key={id} />
+            <ErrorBoundary key={id} what={`Le panneau « ${id} »`} onError={handleError}>
+              <Component />
+            </ErrorBoundary>
           ))}
         </aside>
         <Legend

@@ -42,7 +42,7 @@ export function CommuneSheet() {
           {oldName ? ` (${oldName})` : ''} n'existe plus au COG 2026 : la commune a été remplacée par {data.name} ({data.code}).
         </p>
       )}
-      <dl className="figures">
+      <dl className="key-figures">
         <div>
           <dt>Population</dt>
           <dd>{fmt(data.populationCount)}</dd>

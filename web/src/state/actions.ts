@@ -12,8 +12,12 @@ export function handleError(e: unknown) {
 
 /** First load: indicator list, config (attribution, optional basemap), labels, and a `#commune=` deep link. */
 export function loadWorkspace() {
-  const linked = communeFromHash();
-  if (linked) void openCommune(linked, true);
+  const openLinked = () => {
+    const linked = communeFromHash();
+    if (linked && linked !== workspace.get().sheet?.data.code) void openCommune(linked, true);
+  };
+  openLinked();
+  window.addEventListener('hashchange', openLinked); // a pasted or edited link in an open tab
   call(api.indicators.$get())
     .then((r) => workspace.set({ indicators: r.indicators }))
     .catch(handleError);
