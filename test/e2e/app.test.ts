@@ -92,10 +92,10 @@ const artifacts = join(ROOT, 'test/e2e/artifacts');
 
   it('opens the commune that replaced an old merged code given in a #commune= link', async () => {
     // 74011 (Annecy-le-Vieux) merged into Annecy (74010) in 2017: the API answers 301, the sheet says so.
+    await page.goto('about:blank'); // a fresh load: the link is read at start, not as a hash change
     await page.goto(`${server.url}/#commune=74011`);
     const sheet = page.locator('[data-testid=commune-sheet]');
-    await sheet.waitFor();
-    expect(await sheet.locator('h2').innerText()).toBe('Annecy');
+    await sheet.locator('h2', { hasText: 'Annecy' }).waitFor();
     expect(await sheet.locator('.notice').first().innerText()).toMatch(/74011 n'existe plus.*Annecy \(74010\)/s);
     expect(await page.evaluate(() => location.hash)).toBe('#commune=74010');
     expect(errors).toEqual([]);
