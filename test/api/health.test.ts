@@ -89,6 +89,17 @@ describeEachDatabase('health actors, activity, flows and linkage overrides', (ki
     expect(text.split('\n')[1]).toBe('finess,name,inside,staysCount,shareRatio');
   });
 
+  it('computes zone indicators for a drawn polygon (code géo zones whose point lies inside)', async () => {
+    const polygon = { type: 'Polygon', coordinates: [[[5.0, 46.0], [5.5, 46.0], [5.5, 46.4], [5.0, 46.4], [5.0, 46.0]]] };
+    const res = await app.request('/api/health/zone-indicators', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ polygon }) });
+    const body = (await res.json()) as Json;
+    expect(res.status).toBe(200);
+    expect(body.zoneCodes).toContain('01000');
+    expect(body.establishmentsInside).toContain('010780054');
+    expect(body.autarkyRatio + body.leakageRatio).toBeCloseTo(1, 10);
+    expect(body.dataset.synthetic).toBe(true);
+  });
+
   it('stores a link correction that survives re-running the linkage seed', async () => {
     const before = (await get('/api/health/links?ej=010009132')).body.links.map((l: Json) => l.et).sort();
     expect(before).toContain('010000115');

@@ -112,6 +112,13 @@ export async function zonesOfCommunes(db: Kysely<DB>, communeCodes: string[]): P
   return rows.map((r) => r.zoneCode).sort();
 }
 
+/** Code géo zones whose point on surface lies in a drawn polygon (GeoJSON Polygon/MultiPolygon, WGS84). */
+export async function zonesInPolygon(db: Kysely<DB>, polygon: GeoJSON.Polygon | GeoJSON.MultiPolygon): Promise<string[]> {
+  const r = await sql<{ code: string }>`
+    SELECT code FROM pmsi_zones WHERE ST_Intersects(point, ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(polygon)}), 4326)) ORDER BY code`.execute(db);
+  return r.rows.map((x) => x.code);
+}
+
 export async function zonesOfDepartement(db: Kysely<DB>, dep: string): Promise<string[]> {
   const rows = await sql<{ zoneCode: string }>`SELECT DISTINCT z.zone_code FROM commune_pmsi_zones z JOIN communes c ON c.code = z.commune_code WHERE c.departement_code = ${dep} ORDER BY 1`.execute(db);
   return rows.rows.map((r) => r.zoneCode);

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { AppDeps } from '../deps.js';
 import { ApiError } from '../errors.js';
@@ -39,6 +39,25 @@ const zoneQuery = z.object({
 
 export const healthRoutes = (deps: AppDeps) => {
   const db = deps.database.db;
+  /** Stays by establishment, market shares, leakage and autarky of a set of code géo zones (JSON or CSV). */
+  async function zoneIndicators(c: Context, zoneCodes: string[], datasetId: string, format: 'json' | 'csv') {
+    const dataset = await datasetOr404(deps, datasetId);
+    if (!zoneCodes.length) throw new ApiError(404, 'ZONE_EMPTY', 'No PMSI code géo matches this selection: check the codes (communes of COG 2026, codes géo of 2019).');
+    const inside = await repo.establishmentsInZones(db, zoneCodes);
+    const rows = await repo.flowsTouching(db, datasetId, zoneCodes, inside);
+    const la = leakageAutarky(rows, zoneCodes, inside);
+    const names = new Map((await Promise.all(la.byEstablishment.map((e) => repo.findEstablishment(db, e.finess)))).filter(Boolean).map((e) => [e!.finess, e!.name]));
+    const byEstablishment = la.byEstablishment.map((e) => ({ ...e, name: names.get(e.finess) ?? null }));
+    if (format === 'csv') {
+      const label = dataset.synthetic ? `# ${dataset.label}\n` : `# observed flows: ${dataset.label}\n`;
+      const lines = ['finess,name,inside,staysCount,shareRatio', ...byEstablishment.map((e) => [e.finess, `"${(e.name ?? '').replace(/"/g, '""')}"`, e.inside, e.staysCount, e.shareRatio.toFixed(6)].join(','))];
+      c.header('Content-Type', 'text/csv; charset=utf-8');
+      c.header('Content-Disposition', `attachment; filename="health-zone-${dataset.id}.csv"`);
+      return c.body(label + lines.join('\n') + '\n');
+    }
+    return c.json({ dataset, zoneCodes, establishmentsInside: inside, ...la, byEstablishment });
+  }
+
   return new Hono()
     .get('/actors', validate('query', z.object({ bbox: z.string().optional(), year: z.coerce.number().int().min(2015).max(2024).default(ACTIVITY_YEAR) })), async (c) => {
       const { bbox: text, year } = c.req.valid('query');
@@ -102,26 +121,17 @@ export const healthRoutes = (deps: AppDeps) => {
     })
     .get('/zone-indicators', validate('query', zoneQuery), async (c) => {
       const q = c.req.valid('query');
-      const dataset = await datasetOr404(deps, q.dataset);
       let zoneCodes: string[];
       if (q.zones) zoneCodes = q.zones.split(',').map((s) => s.trim().toUpperCase()).filter(Boolean);
       else if (q.communes) zoneCodes = await repo.zonesOfCommunes(db, q.communes.split(',').map((s) => s.trim().toUpperCase()));
       else if (q.departement) zoneCodes = await repo.zonesOfDepartement(db, q.departement.toUpperCase());
-      else throw new ApiError(400, 'VALIDATION_FAILED', 'Choose the zone: zones= (PMSI codes géo), communes= (INSEE codes) or departement=.');
-      if (!zoneCodes.length) throw new ApiError(404, 'ZONE_EMPTY', 'No PMSI code géo matches this selection: check the codes (communes of COG 2026, codes géo of 2019).');
-      const inside = await repo.establishmentsInZones(db, zoneCodes);
-      const rows = await repo.flowsTouching(db, q.dataset, zoneCodes, inside);
-      const la = leakageAutarky(rows, zoneCodes, inside);
-      const names = new Map((await Promise.all(la.byEstablishment.map((e) => repo.findEstablishment(db, e.finess)))).filter(Boolean).map((e) => [e!.finess, e!.name]));
-      const byEstablishment = la.byEstablishment.map((e) => ({ ...e, name: names.get(e.finess) ?? null }));
-      if (q.format === 'csv') {
-        const label = dataset.synthetic ? `# ${dataset.label}\n` : `# observed flows: ${dataset.label}\n`;
-        const lines = ['finess,name,inside,staysCount,shareRatio', ...byEstablishment.map((e) => [e.finess, `"${(e.name ?? '').replace(/"/g, '""')}"`, e.inside, e.staysCount, e.shareRatio.toFixed(6)].join(','))];
-        c.header('Content-Type', 'text/csv; charset=utf-8');
-        c.header('Content-Disposition', `attachment; filename="health-zone-${dataset.id}.csv"`);
-        return c.body(label + lines.join('\n') + '\n');
-      }
-      return c.json({ dataset, zoneCodes, establishmentsInside: inside, ...la, byEstablishment });
+      else throw new ApiError(400, 'VALIDATION_FAILED', 'Choose the zone: zones= (PMSI codes géo), communes= (INSEE codes) or departement= (or POST a drawn polygon).');
+      return zoneIndicators(c, zoneCodes, q.dataset, q.format);
+    })
+    .post('/zone-indicators', validate('json', z.object({ polygon: z.object({ type: z.enum(['Polygon', 'MultiPolygon']), coordinates: z.array(z.any()) }), dataset: z.string().default(DEFAULT_DATASET), format: z.enum(['json', 'csv']).default('json') })), async (c) => {
+      const b = c.req.valid('json');
+      const zoneCodes = await repo.zonesInPolygon(db, b.polygon as GeoJSON.Polygon);
+      return zoneIndicators(c, zoneCodes, b.dataset, b.format);
     })
     .get('/links', validate('query', z.object({ ej: z.string().optional(), et: z.string().optional() })), async (c) => {
       const { ej, et } = c.req.valid('query');

@@ -1,6 +1,6 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { HEALTH_CATEGORY_COLORS } from '../layers/health';
-import { closeActor, healthStore, showHospitals, type HealthActorSheet } from '../state/health';
+import { closeActor, correctLink, healthStore, showHospitals, type HealthActorSheet } from '../state/health';
 
 type Establishment = HealthActorSheet['establishments'][number];
 type Point = Establishment['activity'][number];
@@ -64,6 +64,17 @@ function EstablishmentBlock({ e }: { e: Establishment }) {
   );
 }
 
+/** Attach this site to a PMSI establishment by its FINESS (EJ for public hospitals): stored as an override. */
+function LinkByHand({ et }: { et: string }) {
+  const [ej, setEj] = useState('');
+  return (
+    <form className="row tiny" onSubmit={(e) => { e.preventDefault(); if (ej.trim()) void correctLink(ej.trim().toUpperCase(), et, true); }}>
+      <input value={ej} onChange={(e) => setEj(e.target.value)} placeholder="FINESS de l'entité (EJ)" aria-label="FINESS de l'entité à rattacher" size={14} />
+      <button type="submit">rattacher</button>
+    </form>
+  );
+}
+
 function ActorSheet() {
   const sheet = healthStore.use((s) => s.sheet);
   const zone = healthStore.use((s) => s.attractiveness);
@@ -81,8 +92,16 @@ function ActorSheet() {
         <button className="icon" onClick={closeActor} aria-label="Fermer la fiche">×</button>
       </header>
       {sheet.links.length > 0 && site && (
-        <p className="muted tiny">Rattachement site → entité : {sheet.links.map((l) => `${l.ej} (${l.confidence}, ${l.score.toFixed(2)} : ${l.reasons.join(', ')})`).join(' ; ')}</p>
+        <ul className="muted tiny" data-testid="health-links">
+          {sheet.links.map((l) => (
+            <li key={l.ej}>
+              Rattaché à l'entité {l.ej} ({l.confidence}, {l.score.toFixed(2)} : {l.reasons.join(', ')}){' '}
+              <button className="link" onClick={() => void correctLink(l.ej, site.finess, false)} title="Corriger : ce site n'appartient pas à cette entité (correction conservée)">détacher</button>
+            </li>
+          ))}
+        </ul>
       )}
+      {site && <LinkByHand et={site.finess} />}
       {sheet.establishments.length === 0 && <p className="notice small">Aucune activité PMSI rattachée à ce site (rattachement absent ou site sans activité MCO).</p>}
       {sheet.establishments.map((e) => <EstablishmentBlock key={e.finess} e={e} />)}
       {zone && (

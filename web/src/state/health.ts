@@ -77,3 +77,16 @@ export function healthMapClick(lngLat: [number, number]): boolean {
   void openActor(best.finess);
   return true;
 }
+
+/** A user correction of a site ↔ establishment link (stored as an override; survives re-running the linkage). */
+export async function correctLink(ej: string, et: string, linked: boolean) {
+  try {
+    await call(api.health.links.overrides.$put({ json: { ej, et, linked, note: linked ? 'linked by hand' : 'unlinked by hand' } }));
+    const selected = healthStore.get().selected;
+    setHealth({ actors: null });
+    if (healthStore.get().visible) await showHospitals(true);
+    if (selected) await openActor(selected);
+  } catch (e) {
+    handleError(e);
+  }
+}

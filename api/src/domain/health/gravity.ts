@@ -35,7 +35,7 @@ export interface GravityParams {
   coverageRatio: number;
 }
 
-export const DEFAULT_GRAVITY_PARAMS: GravityParams = { crowFlyDecayM: 20_000, maxCrowFlyDistanceM: 150_000, seed: 20261122, noiseRatio: 0.2, coverageRatio: 0.95 };
+export const DEFAULT_GRAVITY_PARAMS: GravityParams = { crowFlyDecayM: 10_000, maxCrowFlyDistanceM: 150_000, seed: 20261122, noiseRatio: 0.2, coverageRatio: 0.95 };
 
 /** Great-circle (haversine) distance in metres: the crow-fly fallback, not a road distance. */
 export function crowFlyDistanceM(aLon: number, aLat: number, bLon: number, bLat: number): number {
