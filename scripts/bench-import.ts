@@ -3,7 +3,9 @@
  * import (CSV → parse → validate + geocode → one transaction into layer_features) on PGlite and, when a URL is
  * given (--pg, TEST_DATABASE_URL or DATABASE_URL), on PostgreSQL + PostGIS.
  *
- * Each measurement runs in its own child process so that its peak RSS (getrusage maxrss) is its own.
+ * Each measurement runs in its own child process so that its peak RSS (getrusage maxrss) is its own. Peak RSS
+ * also counts garbage V8 has not collected yet, so the import also reports the heap retained after a forced GC
+ * after its first batch and at its end: equal when memory is flat in the number of rows.
  * Baselines in the same run: parsing alone, and parse + validation/geocoding without the database, so the
  * printed ratios say where the time goes. The file is synthetic (seeded), located like a real CRM export:
  * 60 % commune code, 20 % WGS84 coordinates, 10 % postcode + city, 5 % Lambert-93, 5 % former commune codes.
@@ -118,13 +120,19 @@ async function child(phase: string, engine: string, file: string) {
     extra = { accepted: result.accepted.length, rejected: result.rejected.length };
   } else {
     const request = { fileName: 'bench.csv', bytes, mapping: MAPPING, layer: { name: 'Bench import', kind: 'internal' as const, description: '', sourceNote: 'bench', synthetic: true } };
-    const first = await importLayer(database, request);
+    // Retained heap (after a forced GC) after the first batch and at the end: flat when the import streams.
+    const retained = () => ((globalThis as { gc?: () => void }).gc?.(), process.memoryUsage().heapUsed / 1048576);
+    let heapFirstBatchMb = 0;
+    const first = await importLayer(database, request, (n) => {
+      if (!heapFirstBatchMb) heapFirstBatchMb = retained();
+    });
+    const heapEndMb = retained();
     const firstSec = (performance.now() - started) / 1000;
     const again = performance.now();
     await importLayer(database, request); // idempotent replace of the same layer
     const count = await sql<{ n: number }>`SELECT count(*)::int AS n FROM layer_features WHERE layer_id = ${first.layerId}::uuid`.execute(database.db);
     rows = first.report.rowsRead;
-    extra = { imported: first.report.imported, rejected: first.report.rejected, reimportSec: (performance.now() - again) / 1000, rowsAfterReimport: count.rows[0].n, firstSec };
+    extra = { imported: first.report.imported, rejected: first.report.rejected, reimportSec: (performance.now() - again) / 1000, rowsAfterReimport: count.rows[0].n, firstSec, heapFirstBatchMb, heapEndMb };
   }
   const sec = phase === 'import' ? (extra.firstSec as number) : (performance.now() - started) / 1000;
   console.log(JSON.stringify({ phase, rows, sec, rssBeforeMb: before, peakRssMb: peakMb(), ...extra }));
@@ -132,7 +140,7 @@ async function child(phase: string, engine: string, file: string) {
 }
 
 function run(phase: string, engine: string, file: string) {
-  const res = spawnSync(process.execPath, ['--import', 'tsx', SELF, '--child', phase, engine, file], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const res = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', SELF, '--child', phase, engine, file], { encoding: 'utf8', maxBuffer: 1 << 26 });
   const line = res.stdout.trim().split('\n').pop() ?? '';
   if (res.status !== 0 || !line.startsWith('{')) throw new Error(`${phase} on ${engine} failed:\n${res.stderr}\n${res.stdout}`);
   return JSON.parse(line) as { phase: string; rows: number; sec: number; rssBeforeMb: number; peakRssMb: number; [k: string]: unknown };
@@ -182,7 +190,7 @@ async function main() {
         const r = (results[phase] = run(phase, engine, file));
         console.log(`| ${name} | ${phase} | ${r.rows.toLocaleString('en')} | ${fmt(r.sec, 2)} s | ${Math.round(r.rows / r.sec).toLocaleString('en')} | ${fmt(r.rssBeforeMb, 0)} MB | ${fmt(r.peakRssMb, 0)} MB | ${fmt(r.peakRssMb - r.rssBeforeMb, 0)} MB |`);
         if (phase === 'import') {
-          console.log(`|  | re-import (replace) | ${r.rowsAfterReimport} rows after | ${fmt(r.reimportSec as number, 2)} s | imported ${r.imported}, rejected ${r.rejected} | | | |`);
+          console.log(`|  | re-import (replace) | ${r.rowsAfterReimport} rows after | ${fmt(r.reimportSec as number, 2)} s | imported ${r.imported}, rejected ${r.rejected} | retained heap after GC: | ${fmt(r.heapFirstBatchMb as number, 0)} MB after batch 1 | ${fmt(r.heapEndMb as number, 0)} MB at the end |`);
         }
       }
       if (results.parse && results.import) {
