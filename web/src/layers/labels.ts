@@ -33,9 +33,10 @@ export function labelLayers(data: LabelData | null, view: ViewState | null): Tex
   const candidates = data.communes.filter((c) => c.populationCount >= minPop && inside(c, bounds)).slice(0, 600);
   const areas = (zoom < 6 ? data.regions : zoom < 9 ? data.departements : []).filter((d) => inside(d, bounds));
   const areaSize = zoom < 6 ? 11.5 : 11;
-  // Priority: big cities, then the admin areas, then the other communes by population.
-  const big = candidates.filter((c) => c.populationCount >= 150_000);
-  const rest = candidates.filter((c) => c.populationCount < 150_000);
+  // Priority: big cities (préfecture-sized once zoomed in), then the admin areas, then the other communes.
+  const bigPop = zoom < 7 ? 150_000 : 10_000;
+  const big = candidates.filter((c) => c.populationCount >= bigPop);
+  const rest = candidates.filter((c) => c.populationCount < bigPop);
   const items = [...big.map((d) => ({ d, area: false })), ...areas.map((d) => ({ d, area: true })), ...rest.map((d) => ({ d, area: false }))];
   const kept = declutter(
     items,

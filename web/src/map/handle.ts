@@ -20,5 +20,12 @@ export function withMap(f: (map: MapLibreMap) => void) {
 
 export function flyToBbox(b: Bbox | null | undefined, maxZoom = 12) {
   if (!b) return;
-  withMap((map) => map.fitBounds([[b[0], b[1]], [b[2], b[3]]], { padding: 60, maxZoom, duration: 900 }));
+  withMap((map) => map.fitBounds([[b[0], b[1]], [b[2], b[3]]], { padding: visiblePadding(map), maxZoom, duration: 900 }));
+}
+
+/** Padding that keeps the target in the part of the map not covered by the legend and the side panels. */
+function visiblePadding(map: { getContainer(): HTMLElement }) {
+  const { clientWidth: w, clientHeight: h } = map.getContainer();
+  if (w <= 760) return { top: 60, left: 30, right: 30, bottom: Math.round(h * 0.5) }; // panels sit at the bottom
+  return { top: 50, bottom: 50, left: Math.min(290, w * 0.2), right: Math.min(370, w * 0.3) };
 }
