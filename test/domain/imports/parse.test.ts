@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { decodeText } from '../../../api/src/domain/imports/decode.js';
-import { detectFormat, parseCsv, parseTable, FileFormatError } from '../../../api/src/domain/imports/parse.js';
+import { detectFormat, openRows, parseCsv, parseTable, FileFormatError } from '../../../api/src/domain/imports/parse.js';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(join(import.meta.dirname, '../../fixtures/imports', name)));
 const values = (rows: Record<string, unknown>[]) => rows.map(({ __row, ...rest }) => rest);
@@ -100,5 +100,31 @@ describe('parseTable', () => {
     expect(detectFormat('export', fixture('two-sheets.xlsx'))).toBe('xlsx');
     expect(detectFormat('a.json', new Uint8Array())).toBe('geojson');
     expect(detectFormat('a.txt', fixture('clean.csv'))).toBe('csv');
+  });
+});
+
+describe('openRows (streaming reads for imports)', () => {
+  const all = async (source: Awaited<ReturnType<typeof openRows>>, size: number) => {
+    const batches: Record<string, unknown>[][] = [];
+    for await (const b of source.batches(size)) batches.push(b);
+    return batches;
+  };
+
+  it('gives the same rows as the whole-file parse, in batches, for every fixture', async () => {
+    for (const [name, sheet] of [['clean.csv'], ['windows1252-semicolon.csv'], ['utf8-bom.csv'], ['two-sheets.xlsx', 'Clients'], ['two-sheets.xlsx'], ['points.geojson']] as const) {
+      const whole = await parseTable(name, fixture(name), { sheet });
+      const source = await openRows(name, fixture(name), { sheet });
+      expect(source.columns, name).toEqual(whole.columns);
+      expect(source.sheet, name).toEqual(whole.sheet);
+      const batches = await all(source, 3);
+      expect(batches.flat(), name).toEqual(whole.rows);
+      expect(batches.slice(0, -1).every((b) => b.length === 3), name).toBe(true);
+    }
+  });
+
+  it('streams a chosen XLSX sheet after skipping the others, and names the sheets when it is missing', async () => {
+    const source = await openRows('two-sheets.xlsx', fixture('two-sheets.xlsx'), { sheet: 'Clients' });
+    expect(source).toMatchObject({ format: 'xlsx', sheet: 'Clients', columns: ['ID', 'Nom', 'X_L93', 'Y_L93', 'Segment', 'Date'] });
+    await expect(openRows('two-sheets.xlsx', fixture('two-sheets.xlsx'), { sheet: 'Ventes' })).rejects.toThrow('no sheet "Ventes" in the workbook; sheets: Notes, Clients');
   });
 });

@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import ExcelJS from 'exceljs';
+import { Readable } from 'node:stream';
 import { decodeText, type TextEncoding } from './decode.js';
 
 export type FileFormat = 'csv' | 'xlsx' | 'geojson';
@@ -44,9 +45,11 @@ export interface RowSource extends Omit<ParsedTable, 'rows'> {
   batches(size: number): Iterable<Record<string, unknown>[]> | AsyncIterable<Record<string, unknown>[]>;
 }
 
-/** Opens a file for a streaming import: CSV is parsed as it is consumed; XLSX and GeoJSON are read whole, then batched. */
+/** Opens a file for a streaming import: CSV and XLSX are parsed as they are consumed; GeoJSON is read whole, then batched. */
 export async function openRows(fileName: string, bytes: Uint8Array, options: { encoding?: TextEncoding; sheet?: string } = {}): Promise<RowSource> {
-  if (detectFormat(fileName, bytes) === 'csv') return csvRows(bytes, options.encoding);
+  const format = detectFormat(fileName, bytes);
+  if (format === 'csv') return csvRows(bytes, options.encoding);
+  if (format === 'xlsx') return xlsxRows(bytes, options.sheet);
   const { rows, ...meta } = await parseTable(fileName, bytes, options);
   return {
     ...meta,
@@ -128,6 +131,60 @@ async function parseXlsx(bytes: Uint8Array, sheetName?: string): Promise<ParsedT
     rows.push(rec);
   });
   return { format: 'xlsx', columns, rows, sheet: ws.name, sheets };
+}
+
+type SheetRow = { number: number; getCell(col: number): { value: ExcelJS.CellValue } };
+
+/** Streaming XLSX (exceljs WorkbookReader): sheets before the chosen one are skipped row by row, never loaded. */
+async function xlsxRows(bytes: Uint8Array, sheetName?: string): Promise<RowSource> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes)]), {
+    worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', entries: 'ignore',
+  });
+  const seen: string[] = [];
+  let rows: AsyncIterator<SheetRow> | undefined;
+  try {
+    for await (const ws of reader as unknown as AsyncIterable<AsyncIterable<SheetRow> & { name: string }>) {
+      seen.push(ws.name);
+      if (sheetName ? ws.name === sheetName : seen.length === 1) {
+        rows = ws[Symbol.asyncIterator]();
+        break;
+      }
+      for await (const _ of ws); // eslint-disable-line @typescript-eslint/no-unused-vars -- skip the sheet
+    }
+  } catch (e) {
+    throw new FileFormatError(`not a readable XLSX workbook (${(e as Error).message}): re-save it from Excel as .xlsx`);
+  }
+  if (!rows) throw new FileFormatError(`no sheet "${sheetName}" in the workbook; sheets: ${seen.join(', ')}`);
+  const first = await rows.next();
+  const header: string[] = [];
+  if (!first.done && first.value.number === 1) {
+    const values = (first.value as unknown as { values: ExcelJS.CellValue[] }).values;
+    for (let col = 1; col < values.length; col++) header[col - 1] = String(cellValue(values[col]) ?? '').trim();
+  }
+  const columns = uniqueColumns(header);
+  const pending = first.done || first.value.number === 1 ? [] : [first.value];
+  return {
+    format: 'xlsx',
+    columns,
+    sheet: sheetName ?? seen[0],
+    async *batches(size) {
+      let batch: Record<string, unknown>[] = [];
+      const take = (row: SheetRow) => {
+        const rec: Record<string, unknown> = { __row: row.number };
+        columns.forEach((c, j) => (rec[c] = cellValue(row.getCell(j + 1).value) ?? ''));
+        if (columns.some((c) => rec[c] !== '')) batch.push(rec);
+      };
+      pending.forEach(take);
+      for (let next = await rows.next(); !next.done; next = await rows.next()) {
+        take(next.value);
+        if (batch.length >= size) {
+          yield batch;
+          batch = [];
+        }
+      }
+      if (batch.length) yield batch;
+    },
+  };
 }
 
 function cellValue(v: ExcelJS.CellValue): unknown {
