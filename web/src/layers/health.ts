@@ -16,9 +16,22 @@ const colorOf = (a: HealthActor) => HEALTH_CATEGORY_COLORS.find(([c]) => c === a
 
 /** Hospital sites sized by their establishment's 2024 stays (shared across its sites), and the selected site's 80 % zone. */
 export function healthLayers() {
-  const { visible, actors, selected, attractiveness } = healthStore.get();
-  if (!visible || !actors) return [];
+  const { visible, actors, selected, attractiveness, zones } = healthStore.get();
   const layers = [];
+  if (zones) {
+    layers.push(
+      new GeoJsonLayer({
+        id: 'health-pmsi-zones',
+        data: zones.geojson as never,
+        filled: false,
+        stroked: true,
+        getLineColor: [255, 255, 255, 230],
+        lineWidthUnits: 'pixels',
+        getLineWidth: 1.5,
+      }),
+    );
+  }
+  if (!visible || !actors) return layers;
   if (attractiveness && attractiveness.geojson.features.length) {
     layers.push(
       new GeoJsonLayer({

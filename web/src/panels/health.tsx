@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { HEALTH_CATEGORY_COLORS } from '../layers/health';
-import { closeActor, correctLink, healthStore, showHospitals, type HealthActorSheet } from '../state/health';
+import { closeActor, correctLink, healthStore, showHospitals, showPmsiZones, type HealthActorSheet } from '../state/health';
 
 type Establishment = HealthActorSheet['establishments'][number];
 type Point = Establishment['activity'][number];
@@ -129,15 +129,21 @@ export function HealthPanel() {
   const visible = healthStore.use((s) => s.visible);
   const count = healthStore.use((s) => s.actors?.length ?? null);
   const selected = healthStore.use((s) => s.selected);
+  const zonesShown = healthStore.use((s) => s.zones !== null);
+  const zonesTruncated = healthStore.use((s) => s.zones?.truncated ?? false);
   useEffect(() => {
     if (new URLSearchParams(location.hash.slice(1)).get('hospitals') === '1') void showHospitals(true);
   }, []);
   return (
     <>
       <section className="panel tool" aria-label="Établissements de santé" data-testid="health-panel">
-        <label className="row">
+        <label className="row" style={{ display: 'flex', gap: 6 }}>
           <input type="checkbox" checked={visible} onChange={(e) => void showHospitals(e.target.checked)} data-testid="health-toggle" />
           <span>Établissements de santé (FINESS){count !== null ? ` · ${fmt(count)} sites` : ''}</span>
+        </label>
+        <label className="row" style={{ display: 'flex', gap: 6 }}>
+          <input type="checkbox" checked={zonesShown} onChange={(e) => void showPmsiZones(e.target.checked)} data-testid="health-zones-toggle" />
+          <span>Codes géographiques PMSI (ATIH 2017) de la vue{zonesTruncated ? ' — tronqué, zoomez' : ''}</span>
         </label>
         {visible && (
           <ul className="legend-list small">

@@ -6,6 +6,7 @@ import { workspace } from './workspace';
 
 export type HealthActor = InferResponseType<typeof api.health.actors.$get, 200>['actors'][number];
 export type HealthActorSheet = InferResponseType<(typeof api.health.actors)[':finess']['$get'], 200>;
+export type HealthZones = InferResponseType<typeof api.health.zones.$get, 200>;
 export type HealthAttractiveness = InferResponseType<(typeof api.health.establishments)[':finess']['attractiveness']['$get'], 200>;
 
 /** Healthcare actors feature (layers/health.ts, panels/HealthPanel.tsx): its own slice, kept apart from the shared workspace. */
@@ -16,9 +17,11 @@ export interface HealthState {
   sheet: HealthActorSheet | null;
   attractiveness: HealthAttractiveness | null;
   busy: boolean;
+  /** PMSI code géo outlines of the view when the zones layer is on. */
+  zones: HealthZones | null;
 }
 
-export const healthStore = createStore<HealthState>({ visible: false, actors: null, selected: null, sheet: null, attractiveness: null, busy: false });
+export const healthStore = createStore<HealthState>({ visible: false, actors: null, selected: null, sheet: null, attractiveness: null, busy: false, zones: null });
 
 /** Sets the slice and asks the map to rebuild its deck.gl layers (they read this slice). */
 export function setHealth(patch: Partial<HealthState>) {
@@ -86,6 +89,18 @@ export async function correctLink(ej: string, et: string, linked: boolean) {
     setHealth({ actors: null });
     if (healthStore.get().visible) await showHospitals(true);
     if (selected) await openActor(selected);
+  } catch (e) {
+    handleError(e);
+  }
+}
+
+/** Shows (or hides) the PMSI code géo outlines of the current view (at most 2,000 zones: zoom in for more). */
+export async function showPmsiZones(on: boolean) {
+  if (!on) return setHealth({ zones: null });
+  const b = workspace.get().view?.bounds;
+  if (!b) return;
+  try {
+    setHealth({ zones: await call(api.health.zones.$get({ query: { bbox: b.map((v) => v.toFixed(4)).join(','), limit: '2000' } })) });
   } catch (e) {
     handleError(e);
   }
