@@ -21,6 +21,10 @@ describe('typed values as French files write them', () => {
     expect(['abc', '12,5 €', '1,2,3', 'NaN'].map(parseNumber).every(Number.isNaN)).toBe(true);
   });
 
+  it('reads a lone dot with three decimals as a decimal point, not thousands (coordinates like 46.207, -0.184)', () => {
+    expect(['46.207', '-0.184', '0.184', '1.234', '1.234.567', '-1.234,5', '12.345,67'].map(parseNumber)).toEqual([46.207, -0.184, 0.184, 1.234, 1234567, -1234.5, 12345.67]);
+  });
+
   it('parses ISO and French dates and refuses impossible ones', () => {
     expect(['2024-02-15', '01/03/2024', '1.3.2024', '', new Date(Date.UTC(2024, 0, 15))].map(parseDate)).toEqual(['2024-02-15', '2024-03-01', '2024-03-01', null, '2024-01-15']);
     expect(['31/02/2024', '2024-13-01', 'hier'].map(parseDate)).toEqual([undefined, undefined, undefined]);

@@ -1,12 +1,14 @@
 /** Parsing of typed cell values as French files write them. */
 
-/** "12,5", "1 234,56", "1 234.5", "-3", "12.5" → number; "" → null; anything else → NaN. */
+/** "12,5", "1 234,56", "1 234.5", "1.234,5", "-3", "12.5", "46.207" → number; "" → null; anything else → NaN. */
 export function parseNumber(raw: unknown): number | null {
   if (raw === null || raw === undefined) return null;
   if (typeof raw === 'number') return Number.isFinite(raw) ? raw : NaN;
   let s = String(raw).trim().replace(/[\u00a0\u202f\s]/g, '');
   if (s === '') return null;
-  if (/^-?\d{1,3}(\.\d{3})+(,\d+)?$/.test(s)) s = s.replace(/\./g, ''); // 1.234,5 (thousands dots)
+  // Dots as thousands separators only when unambiguous: 1.234,5 or 1.234.567. A lone "46.207" is a decimal
+  // (coordinates with three decimals are common; French thousands are written with spaces).
+  if (/^-?\d{1,3}(\.\d{3})+,\d+$/.test(s) || /^-?\d{1,3}(\.\d{3}){2,}$/.test(s)) s = s.replace(/\./g, '');
   if (/^-?\d+,\d+$/.test(s)) s = s.replace(',', '.');
   if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(s)) return NaN;
   return Number(s);
