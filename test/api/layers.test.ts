@@ -44,10 +44,45 @@ describeEachDatabase('customer data imports', (kind) => {
     expect(body.layer.provenance.sha256).toMatch(/^[0-9a-f]{64}$/);
     const agg = (await (await app.request(`/api/layers/${body.layer.id}/aggregate?by=departement&measure=ca`)).json()) as Json;
     const lozere = agg.groups.find((g: Json) => g.code === '48');
-    expect(lozere).toEqual({ code: '48', count: 2, sum: 224000.5, mean: 112000.25 });
+    expect(lozere).toEqual({ code: '48', name: 'Lozère', count: 2, sum: 224000.5, mean: 112000.25 });
     expect(agg.layer.provenance.fileName).toBe('clean.csv');
     const feats = (await (await app.request(`/api/layers/${body.layer.id}/features?bbox=3.3,44.4,3.6,44.7`)).json()) as Json;
     expect(feats.features.map((f: Json) => f.key).sort()).toEqual(['C001', 'C006']);
+  });
+
+  it('aggregates per zone (communes with a former code, départements, drawn polygon) and exports CSV with provenance', async () => {
+    const { body } = await upload('clean.csv', { name: 'Clients zones', mapping: cleanMapping });
+    // A former (merged) code of a commune with no row in the file: it must be accepted, resolved, and add nothing.
+    const former = await t.database.db.selectFrom('communeHistory').select(['oldCode', 'newCode'])
+      .where('newCode', 'not in', ['2A004', '97411', '75056', '29019', '69123', '13055', '59350']).orderBy('oldCode').executeTakeFirstOrThrow();
+    const zones = [
+      { id: 'z1', name: 'Mende + Rennes', communeCodes: ['48095', '35238', former.oldCode] },
+      { id: 'z2', departementCodes: ['48', '2A'] },
+      { id: 'z3', name: 'Autour de Mende', geometry: { type: 'Polygon', coordinates: [[[3.3, 44.4], [3.6, 44.4], [3.6, 44.7], [3.3, 44.7], [3.3, 44.4]]] } },
+    ];
+    const res = await app.request(`/api/layers/${body.layer.id}/aggregate`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ measure: 'ca', zones }) });
+    expect(res.status).toBe(200);
+    const agg = (await res.json()) as Json;
+    expect(agg.zones).toEqual([
+      { id: 'z1', name: 'Mende + Rennes', count: 3, sum: 269000.5, mean: 89666.83333333333 },
+      { id: 'z2', name: 'z2', count: 3, sum: 312000.5, mean: 104000.16666666667 },
+      { id: 'z3', name: 'Autour de Mende', count: 2, sum: 224000.5, mean: 112000.25 },
+    ]);
+    expect(agg.replacedCodes).toEqual([{ zone: 'z1', from: former.oldCode, to: former.newCode }]);
+
+    const bad = await app.request(`/api/layers/${body.layer.id}/aggregate`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ zones: [{ id: 'x', communeCodes: ['48095', '99999'] }] }) });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as Json).error).toMatchObject({ code: 'UNKNOWN_COMMUNE_CODE', message: expect.stringMatching(/zones\.0\.communeCodes: 99999 is not a commune code/) });
+    const both = await app.request(`/api/layers/${body.layer.id}/aggregate`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ zones: [{ id: 'x', communeCodes: ['48095'], departementCodes: ['48'] }] }) });
+    expect(both.status).toBe(400);
+    expect(((await both.json()) as Json).error.message).toMatch(/exactly one of communeCodes, departementCodes, geometry/);
+
+    const csv = await (await app.request(`/api/layers/${body.layer.id}/aggregate?by=departement&measure=ca&format=csv`)).text();
+    const lines = csv.replace(/^\ufeff/, '').split('\r\n');
+    expect(lines[0]).toMatch(/^# Maillage — couche « Clients zones »$/);
+    expect(lines[1]).toMatch(/fichier : clean\.csv ; sha256 : [0-9a-f]{64}/);
+    expect(lines[3]).toBe('departement;nom;nombre;somme_ca;moyenne_ca');
+    expect(lines).toContain('48;Lozère;2;224000.5;112000.25');
   });
 
   it('re-imports the same file idempotently: same layer, rows replaced, never duplicated', async () => {

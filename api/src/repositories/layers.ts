@@ -152,13 +152,63 @@ export type AggregateLevel = 'commune' | 'departement' | 'region';
 
 /** Count, and sum/mean of one numeric measure, per commune / département / région. */
 export async function aggregateLayer(db: Kysely<DB>, id: string, by: AggregateLevel, measure: string | null) {
-  const group = by === 'commune' ? sql.raw('c.code') : by === 'departement' ? sql.raw('c.departement_code') : sql.raw('c.region_code');
+  const [group, name, join] =
+    by === 'commune'
+      ? [sql.raw('c.code'), sql.raw('c.name'), sql.raw('')]
+      : by === 'departement'
+        ? [sql.raw('c.departement_code'), sql.raw('g.name'), sql.raw('JOIN departements g ON g.code = c.departement_code')]
+        : [sql.raw('c.region_code'), sql.raw('g.name'), sql.raw('JOIN regions g ON g.code = c.region_code')];
   const value = measure ? sql`(f.measures ->> ${measure})::float8` : sql`NULL::float8`;
-  const res = await sql<{ code: string; count: number; sum: number | null; mean: number | null }>`
-    SELECT ${group} AS code, count(*)::int AS count, sum(${value})::float8 AS sum, avg(${value})::float8 AS mean
-    FROM layer_features f JOIN communes c ON c.code = f.commune_code
+  const res = await sql<{ code: string; name: string; count: number; sum: number | null; mean: number | null }>`
+    SELECT ${group} AS code, ${name} AS name, count(*)::int AS count, sum(${value})::float8 AS sum, avg(${value})::float8 AS mean
+    FROM layer_features f JOIN communes c ON c.code = f.commune_code ${join}
     WHERE f.layer_id = ${id}::uuid
-    GROUP BY 1 ORDER BY 1`.execute(db);
+    GROUP BY 1, 2 ORDER BY 1`.execute(db);
   const unplaced = await sql<{ n: number }>`SELECT count(*)::int AS n FROM layer_features WHERE layer_id = ${id}::uuid AND commune_code IS NULL`.execute(db);
   return { groups: res.rows, withoutCommuneCount: unplaced.rows[0].n };
+}
+
+/** A zone as the aggregation takes it: a set of communes (codes, or all communes of départements) or a drawn polygon. */
+export interface ZoneInput {
+  id: string;
+  name: string;
+  communeCodes?: string[];
+  departementCodes?: string[];
+  geometry?: { type: 'Polygon' | 'MultiPolygon'; coordinates: unknown };
+}
+
+/**
+ * Count, sum and mean of one measure per zone. Commune zones count the rows placed in their communes
+ * (any precision); a polygon zone counts the rows whose own point lies inside it.
+ */
+export async function aggregateLayerByZones(db: Kysely<DB>, id: string, zones: ZoneInput[], measure: string | null) {
+  const value = measure ? sql`(f.measures ->> ${measure})::float8` : sql`NULL::float8`;
+  const out = [];
+  for (const zone of zones) {
+    const where = zone.geometry
+      ? sql`ST_Intersects(f.geom, ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(zone.geometry)}), 4326))`
+      : zone.departementCodes
+        ? sql`f.commune_code IN (SELECT code FROM communes WHERE departement_code = ANY(${zone.departementCodes}::text[]))`
+        : sql`f.commune_code = ANY(${zone.communeCodes ?? []}::text[])`;
+    const res = await sql<{ count: number; sum: number | null; mean: number | null }>`
+      SELECT count(*)::int AS count, sum(${value})::float8 AS sum, avg(${value})::float8 AS mean
+      FROM layer_features f WHERE f.layer_id = ${id}::uuid AND ${where}`.execute(db);
+    out.push({ id: zone.id, name: zone.name, ...res.rows[0] });
+  }
+  return out;
+}
+
+/**
+ * Current commune codes for codes given by a user: current codes kept, former (merged) codes replaced by
+ * the commune(s) that absorbed them, unknown codes returned apart so the caller can name them.
+ */
+export async function resolveCommuneCodes(db: Kysely<DB>, codes: string[]) {
+  const wanted = [...new Set(codes.map((c) => c.trim().toUpperCase()))];
+  if (!wanted.length) return { codes: [], replaced: [], unknown: [] };
+  const current = new Set((await db.selectFrom('communes').select('code').where('code', 'in', wanted).execute()).map((r) => r.code));
+  const former = wanted.filter((c) => !current.has(c));
+  const history = former.length ? await db.selectFrom('communeHistory').select(['oldCode', 'newCode']).where('oldCode', 'in', former).execute() : [];
+  const replaced = history.map((h) => ({ from: h.oldCode, to: h.newCode }));
+  const unknown = former.filter((c) => !history.some((h) => h.oldCode === c));
+  return { codes: [...new Set([...current, ...replaced.map((r) => r.to)])], replaced, unknown };
 }

@@ -1,11 +1,12 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { AppDeps } from '../deps.js';
 import { ApiError } from '../errors.js';
 import { ColumnMappingSchema } from '../domain/imports/pipeline.js';
 import { parseBbox } from '../domain/territory/bbox.js';
 import { importLayer, previewImport, readImportFile, MAX_FILE_BYTES } from '../services/imports.js';
-import { aggregateLayer, deleteLayer, findLayer, layerFeatures, layerRejects, listLayers, updateLayer } from '../repositories/layers.js';
+import { aggregateCsv } from '../domain/imports/export.js';
+import { aggregateLayer, aggregateLayerByZones, resolveCommuneCodes, deleteLayer, findLayer, layerFeatures, layerRejects, listLayers, updateLayer } from '../repositories/layers.js';
 import { validate } from './validation.js';
 
 const KIND = z.enum(['internal', 'external', 'computed', 'reference']);
@@ -27,6 +28,40 @@ async function layerOr404(deps: AppDeps, id: string) {
 function zodMessage(error: z.ZodError, prefix: string): ApiError {
   const issues = error.issues.map((i) => ({ field: `${prefix}${i.path.join('.')}`, message: i.message }));
   return new ApiError(400, 'VALIDATION_FAILED', issues.map((i) => `${i.field}: ${i.message}`).join('; '), issues);
+}
+
+const Position = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
+const Ring = z.array(Position).min(4, 'a ring needs at least 4 positions (first = last)');
+const ZoneGeometry = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('Polygon'), coordinates: z.array(Ring).min(1) }),
+  z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(Ring).min(1)).min(1) }),
+]);
+const ZoneAggregateBody = z.object({
+  measure: z.string().optional(),
+  zones: z
+    .array(
+      z
+        .object({
+          id: z.string().trim().min(1).max(120),
+          name: z.string().max(200).optional(),
+          communeCodes: z.array(z.string().max(10)).min(1).max(40_000).optional(),
+          departementCodes: z.array(z.string().regex(/^(\d{2}|2A|2B|97\d)$/, 'a département code such as 35, 2A or 974')).min(1).max(110).optional(),
+          geometry: ZoneGeometry.optional(),
+        })
+        .refine((z) => [z.communeCodes, z.departementCodes, z.geometry].filter(Boolean).length === 1, 'give exactly one of communeCodes, departementCodes, geometry'),
+    )
+    .min(1)
+    .max(200, 'at most 200 zones per call'),
+});
+
+function checkMeasure(layer: { measures: unknown }, measure: string | undefined) {
+  const known = (layer.measures as { name: string; type: string }[]).filter((m) => m.type === 'number').map((m) => m.name);
+  if (measure && !known.includes(measure)) throw new ApiError(400, 'VALIDATION_FAILED', `measure: "${measure}" is not a numeric measure of this layer (${known.join(', ') || 'none'}).`);
+}
+
+function csvResponse(c: Context, name: string, csv: string) {
+  c.header('Content-Disposition', `attachment; filename="${name.replace(/[^\w-]+/g, '_')}.csv"`);
+  return c.body(csv, 200, { 'Content-Type': 'text/csv; charset=utf-8' });
 }
 
 export const layersRoutes = (deps: AppDeps) =>
@@ -71,13 +106,34 @@ export const layersRoutes = (deps: AppDeps) =>
       const { rows, truncated } = await layerFeatures(deps.database.db, layer.id, bbox, limit);
       return c.json({ layer: { id: layer.id, name: layer.name, synthetic: layer.synthetic }, features: rows, truncated });
     })
-    .get('/:id/aggregate', validate('query', z.object({ by: z.enum(['commune', 'departement', 'region']).default('commune'), measure: z.string().optional() })), async (c) => {
+    .get('/:id/aggregate', validate('query', z.object({ by: z.enum(['commune', 'departement', 'region']).default('commune'), measure: z.string().optional(), format: z.enum(['json', 'csv']).default('json') })), async (c) => {
       const layer = await layerOr404(deps, c.req.param('id'));
-      const { by, measure } = c.req.valid('query');
-      const known = (layer.measures as { name: string; type: string }[]).filter((m) => m.type === 'number').map((m) => m.name);
-      if (measure && !known.includes(measure)) throw new ApiError(400, 'VALIDATION_FAILED', `measure: "${measure}" is not a numeric measure of this layer (${known.join(', ') || 'none'}).`);
+      const { by, measure, format } = c.req.valid('query');
+      checkMeasure(layer, measure);
       const result = await aggregateLayer(deps.database.db, layer.id, by, measure ?? null);
+      if (format === 'csv') return csvResponse(c, `agregat-${by}-${layer.name}`, aggregateCsv(layer, by, measure ?? null, result.groups));
       return c.json({ layer: { id: layer.id, name: layer.name, synthetic: layer.synthetic, provenance: layer.provenance }, by, measure: measure ?? null, ...result });
+    })
+    /** Aggregates per zone: each zone a set of communes (former codes accepted), of départements, or a drawn polygon. */
+    .post('/:id/aggregate', validate('json', ZoneAggregateBody), async (c) => {
+      const layer = await layerOr404(deps, c.req.param('id'));
+      const { zones, measure } = c.req.valid('json');
+      checkMeasure(layer, measure);
+      const replaced: { zone: string; from: string; to: string }[] = [];
+      const resolved = [];
+      for (const [i, zone] of zones.entries()) {
+        if (!zone.communeCodes) {
+          resolved.push({ ...zone, name: zone.name ?? zone.id });
+          continue;
+        }
+        const r = await resolveCommuneCodes(deps.database.db, zone.communeCodes);
+        if (r.unknown.length) throw new ApiError(400, 'UNKNOWN_COMMUNE_CODE', `zones.${i}.communeCodes: ${r.unknown.slice(0, 10).join(', ')}${r.unknown.length > 10 ? ` and ${r.unknown.length - 10} more` : ''} ${r.unknown.length > 1 ? 'are' : 'is'} not a commune code of the COG 2026 nor a former code: check the zone "${zone.id}".`);
+        replaced.push(...r.replaced.map((x) => ({ zone: zone.id, ...x })));
+        resolved.push({ ...zone, name: zone.name ?? zone.id, communeCodes: r.codes });
+      }
+      const groups = await aggregateLayerByZones(deps.database.db, layer.id, resolved, measure ?? null);
+      if (c.req.query('format') === 'csv') return csvResponse(c, `agregat-zones-${layer.name}`, aggregateCsv(layer, 'zone', measure ?? null, groups.map((g) => ({ ...g, code: g.id }))));
+      return c.json({ layer: { id: layer.id, name: layer.name, synthetic: layer.synthetic, provenance: layer.provenance }, by: 'zone' as const, measure: measure ?? null, zones: groups, replacedCodes: replaced });
     })
     .get('/:id/rejects.csv', async (c) => {
       const layer = await layerOr404(deps, c.req.param('id'));
