@@ -6,6 +6,7 @@ import { parseBbox } from '../domain/territory/bbox.js';
 import { attractivenessZone, leakageAutarky, marketShares } from '../domain/health/flows.js';
 import { parseFlowCsv, parseFlowXlsx, type FlowImportRow } from '../domain/health/flow-import.js';
 import { activityTrend } from '../domain/health/trend.js';
+import { bboxAround, competitorsWithin, MAX_COMPETITOR_MINUTES, reachRadiusM } from '../domain/health/competitors.js';
 import * as repo from '../repositories/health.js';
 import { validate } from './validation.js';
 
@@ -35,6 +36,12 @@ const zoneQuery = z.object({
   departement: z.string().regex(/^[0-9][0-9AB][0-9]?$/).optional(),
   dataset: z.string().default(DEFAULT_DATASET),
   format: z.enum(['json', 'csv']).default('json'),
+});
+
+const competitorQuery = z.object({
+  maxMinutes: z.coerce.number({ message: 'maxMinutes must be a number of minutes' })
+    .gt(0, 'maxMinutes must be more than 0 minutes').max(MAX_COMPETITOR_MINUTES, `maxMinutes is at most ${MAX_COMPETITOR_MINUTES} minutes (3 hours)`).default(30),
+  year: z.coerce.number().int().min(2015).max(2024).default(ACTIVITY_YEAR),
 });
 
 export const healthRoutes = (deps: AppDeps) => {
@@ -83,7 +90,44 @@ export const healthRoutes = (deps: AppDeps) => {
           sites: (await repo.sitesByFiness(db, siteLinks.map((l) => l.et))).map((s) => ({ ...s, link: siteLinks.find((l) => l.et === s.finess) })),
         };
       }));
-      return c.json({ site, establishments, links, competitors: { available: false, reason: 'Competitors within N minutes need drive times: they appear once the routing engine serves this area.' } });
+      const routing = deps.routing.status;
+      const competitors = !site
+        ? { available: false, reason: 'Competitors are computed between hospital sites: open one of the sites of this legal entity.' }
+        : routing.active
+          ? { available: true, reason: null, path: `/api/health/actors/${finess}/competitors?maxMinutes=30` }
+          : { available: false, reason: `Drive times are not available (${routing.reason}): competitors within N minutes appear once the road network is loaded, never estimated as the crow flies.` };
+      return c.json({ site, establishments, links, competitors });
+    })
+    .get('/actors/:finess/competitors', validate('query', competitorQuery), async (c) => {
+      const finess = finessParam(c.req.param('finess'));
+      const { maxMinutes, year } = c.req.valid('query');
+      const site = await repo.findSite(db, finess);
+      if (!site) throw new ApiError(404, 'ACTOR_NOT_FOUND', `No hospital site with FINESS ${finess}: competitors are computed between sites (FINESS ET). Open one of the sites of a legal entity.`);
+      const network = deps.routing.requireNetwork(); // 503 NOT_AVAILABLE with the reason (no graph, still building)
+      const maxDurationSec = maxMinutes * 60;
+      const around = bboxAround(site.point, reachRadiusM(maxDurationSec, network.snapOptions.maxSnapDistanceM));
+      const candidates = (await repo.listActors(db, around, year)).filter((a) => a.finess !== finess);
+      const found = competitorsWithin(network, site.point, candidates, maxDurationSec);
+      if (!found) throw new ApiError(409, 'SITE_OFF_NETWORK', `${site.name} (${finess}) lies off the active road network (${deps.routing.status.source ?? 'unknown'}): no drive time can be computed from it. The five DROM have no road network yet.`, { finess, point: site.point });
+      const ownEntities = new Set((await repo.effectiveLinks(db, { et: finess })).map((l) => l.ej));
+      const competitors = found.competitors.map((a) => ({
+        finess: a.finess, name: a.name, category: a.category, status: a.status, city: a.city, point: a.point,
+        durationSec: Math.round(a.durationSec), distanceM: Math.round(a.distanceM),
+        establishment: a.establishment, stays: a.stays,
+        sameCategory: a.category === site.category,
+        /** A sister site of the same legal entity: listed, but not a competitor. */
+        sameEstablishment: !!a.establishment && ownEntities.has(a.establishment.finess),
+      }));
+      const status = deps.routing.status;
+      return c.json({
+        site: { finess: site.finess, name: site.name, category: site.category, point: site.point },
+        maxMinutes, year, direction: 'from the site to each other site (own snapped drive time, access legs included)',
+        network: { name: status.network ?? null, source: status.source ?? null, sourceDate: status.sourceDate ?? null },
+        competitorCount: competitors.filter((x) => !x.sameEstablishment).length,
+        sameEstablishmentCount: competitors.filter((x) => x.sameEstablishment).length,
+        offNetworkCount: found.offNetworkCount,
+        competitors,
+      });
     })
     .get('/establishments/:finess/activity', async (c) => {
       const finess = finessParam(c.req.param('finess'));
