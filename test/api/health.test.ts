@@ -86,7 +86,11 @@ describeEachDatabase('health actors, activity, flows and linkage overrides', (ki
     const text = await res.text();
     expect(res.headers.get('content-type')).toMatch(/text\/csv/);
     expect(text.split('\n')[0]).toMatch(/^# modelled, not observed/);
-    expect(text.split('\n')[1]).toBe('finess,name,inside,staysCount,shareRatio');
+    const lines = text.trim().split('\n');
+    expect(lines[2]).toMatch(new RegExp(`autarkyRatio=${body.autarkyRatio.toFixed(6)}; leakageRatio=${body.leakageRatio.toFixed(6)}`));
+    expect(lines[3]).toBe('finess,name,inside,staysCount,shareRatio,flows');
+    expect(lines).toHaveLength(4 + body.byEstablishment.length);
+    for (const row of lines.slice(4)) expect(row.endsWith(',"modelled, not observed"')).toBe(true);
   });
 
   it('computes zone indicators for a drawn polygon (code géo zones whose point lies inside)', async () => {

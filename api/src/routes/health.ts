@@ -56,11 +56,18 @@ export const healthRoutes = (deps: AppDeps) => {
     const names = new Map((await Promise.all(la.byEstablishment.map((e) => repo.findEstablishment(db, e.finess)))).filter(Boolean).map((e) => [e!.finess, e!.name]));
     const byEstablishment = la.byEstablishment.map((e) => ({ ...e, name: names.get(e.finess) ?? null }));
     if (format === 'csv') {
-      const label = dataset.synthetic ? `# ${dataset.label}\n` : `# observed flows: ${dataset.label}\n`;
-      const lines = ['finess,name,inside,staysCount,shareRatio', ...byEstablishment.map((e) => [e.finess, `"${(e.name ?? '').replace(/"/g, '""')}"`, e.inside, e.staysCount, e.shareRatio.toFixed(6)].join(','))];
+      // The flows' nature is stated in the first line AND on every row, so it survives any cut of the file.
+      const nature = dataset.synthetic ? 'modelled, not observed' : 'observed';
+      const quote = (v: string) => `"${v.replace(/"/g, '""')}"`;
+      const head = [
+        `# ${dataset.synthetic ? dataset.label : `observed flows: ${dataset.label}`}`,
+        `# dataset ${dataset.id} (${dataset.year}); zone of ${zoneCodes.length} PMSI codes géo: ${zoneCodes.join(' ')}`,
+        `# residentStaysCount=${la.residentStaysCount}; insideStaysCount=${la.insideStaysCount}; autarkyRatio=${la.autarkyRatio.toFixed(6)}; leakageRatio=${la.leakageRatio.toFixed(6)}; attractionRatio=${la.attractionRatio.toFixed(6)}`,
+      ];
+      const lines = ['finess,name,inside,staysCount,shareRatio,flows', ...byEstablishment.map((e) => [e.finess, quote(e.name ?? ''), e.inside, e.staysCount, e.shareRatio.toFixed(6), quote(nature)].join(','))];
       c.header('Content-Type', 'text/csv; charset=utf-8');
       c.header('Content-Disposition', `attachment; filename="health-zone-${dataset.id}.csv"`);
-      return c.body(label + lines.join('\n') + '\n');
+      return c.body([...head, ...lines].join('\n') + '\n');
     }
     return c.json({ dataset, zoneCodes, establishmentsInside: inside, ...la, byEstablishment });
   }

@@ -1,5 +1,8 @@
-import { GeoJsonLayer, ScatterplotLayer } from '@deck.gl/layers';
-import { healthStore, type HealthActor } from '../state/health';
+import { GeoJsonLayer, PathLayer, ScatterplotLayer } from '@deck.gl/layers';
+import { healthStore, type HealthActor, type HealthCompetitors } from '../state/health';
+import { healthZoneStore } from '../state/health-zones';
+
+type Competitor = HealthCompetitors['competitors'][number];
 
 /** Category → colour (FINESS category of the site). */
 export const HEALTH_CATEGORY_COLORS: [string, [number, number, number]][] = [
@@ -31,6 +34,7 @@ export function healthLayers() {
       }),
     );
   }
+  layers.push(...zoneDrawingLayers());
   if (!visible || !actors) return layers;
   if (attractiveness && attractiveness.geojson.features.length) {
     layers.push(
@@ -63,5 +67,41 @@ export function healthLayers() {
       updateTriggers: { getFillColor: selected, getLineColor: selected, getLineWidth: selected },
     }),
   );
+  const competitors = healthStore.get().competitors.data;
+  if (competitors && competitors.site.finess === selected) {
+    layers.push(
+      new ScatterplotLayer<Competitor>({
+        id: 'health-competitors',
+        data: competitors.competitors,
+        getPosition: (c) => c.point,
+        // A ring around each competitor (dashed-looking grey for sister sites of the same legal entity).
+        getRadius: 11,
+        radiusUnits: 'pixels',
+        filled: false,
+        stroked: true,
+        lineWidthUnits: 'pixels',
+        getLineWidth: 2.5,
+        getLineColor: (c) => (c.sameEstablishment ? [90, 90, 90, 200] : [228, 87, 46, 255]),
+      }),
+    );
+  }
   return layers;
+}
+
+/** The polygon being drawn (vertices and edges) or the last one drawn for zone indicators. */
+function zoneDrawingLayers() {
+  const { drawing, polygon } = healthZoneStore.get();
+  if (drawing) {
+    return [
+      new PathLayer<[number, number][]>({ id: 'health-zone-drawing', data: [drawing], getPath: (p) => p, getColor: [31, 95, 139, 255], getWidth: 2, widthUnits: 'pixels' }),
+      new ScatterplotLayer<[number, number]>({ id: 'health-zone-vertices', data: drawing, getPosition: (p) => p, getRadius: 4, radiusUnits: 'pixels', getFillColor: [31, 95, 139, 255] }),
+    ];
+  }
+  if (!polygon) return [];
+  return [
+    new GeoJsonLayer({
+      id: 'health-zone-polygon', data: { type: 'Feature', properties: {}, geometry: polygon } as never,
+      filled: true, stroked: true, getFillColor: [31, 95, 139, 40], getLineColor: [31, 95, 139, 255], lineWidthUnits: 'pixels', getLineWidth: 2,
+    }),
+  ];
 }

@@ -3,11 +3,22 @@ import type { InferResponseType } from 'hono/client';
 import { handleError } from './actions';
 import { createStore } from './store';
 import { workspace } from './workspace';
+import { healthZoneStore, zoneDrawClick } from './health-zones';
 
 export type HealthActor = InferResponseType<typeof api.health.actors.$get, 200>['actors'][number];
 export type HealthActorSheet = InferResponseType<(typeof api.health.actors)[':finess']['$get'], 200>;
 export type HealthZones = InferResponseType<typeof api.health.zones.$get, 200>;
 export type HealthAttractiveness = InferResponseType<(typeof api.health.establishments)[':finess']['attractiveness']['$get'], 200>;
+export type HealthCompetitors = InferResponseType<(typeof api.health.actors)[':finess']['competitors']['$get'], 200>;
+
+/** Competitors of the open site: other sites within maxMinutes by drive time (API: /actors/:finess/competitors). */
+export interface CompetitorsState {
+  maxMinutes: number;
+  data: HealthCompetitors | null;
+  /** Why there is no list (no road network, site off the network…), in the API's words. */
+  error: string | null;
+  busy: boolean;
+}
 
 /** Healthcare actors feature (layers/health.ts, panels/HealthPanel.tsx): its own slice, kept apart from the shared workspace. */
 export interface HealthState {
@@ -19,9 +30,15 @@ export interface HealthState {
   busy: boolean;
   /** PMSI code géo outlines of the view when the zones layer is on. */
   zones: HealthZones | null;
+  competitors: CompetitorsState;
 }
 
-export const healthStore = createStore<HealthState>({ visible: false, actors: null, selected: null, sheet: null, attractiveness: null, busy: false, zones: null });
+export const DEFAULT_COMPETITOR_MINUTES = 30;
+const noCompetitors = (maxMinutes = DEFAULT_COMPETITOR_MINUTES): CompetitorsState => ({ maxMinutes, data: null, error: null, busy: false });
+
+export const healthStore = createStore<HealthState>({
+  visible: false, actors: null, selected: null, sheet: null, attractiveness: null, busy: false, zones: null, competitors: noCompetitors(),
+});
 
 /** Sets the slice and asks the map to rebuild its deck.gl layers (they read this slice). */
 export function setHealth(patch: Partial<HealthState>) {
@@ -43,13 +60,16 @@ export async function showHospitals(visible: boolean) {
 }
 
 export async function openActor(finess: string) {
-  setHealth({ selected: finess, sheet: null, attractiveness: null, busy: true });
+  const maxMinutes = healthStore.get().competitors.maxMinutes;
+  setHealth({ selected: finess, sheet: null, attractiveness: null, busy: true, competitors: noCompetitors(maxMinutes) });
   try {
     const sheet = await call(api.health.actors[':finess'].$get({ param: { finess } }));
     setHealth({ sheet });
+    if (sheet.competitors.available) void loadCompetitors(finess, maxMinutes);
     const ej = sheet.establishments.find((e) => e.activity.length)?.finess;
     if (ej) {
-      const attractiveness = await call(api.health.establishments[':finess'].attractiveness.$get({ param: { finess: ej }, query: {} })).catch(() => null);
+      const dataset = healthZoneStore.get().datasetId;
+      const attractiveness = await call(api.health.establishments[':finess'].attractiveness.$get({ param: { finess: ej }, query: { dataset } })).catch(() => null);
       if (healthStore.get().selected === finess) setHealth({ attractiveness });
     }
   } catch (e) {
@@ -59,10 +79,22 @@ export async function openActor(finess: string) {
   }
 }
 
-export const closeActor = () => setHealth({ selected: null, sheet: null, attractiveness: null });
+export const closeActor = () => setHealth({ selected: null, sheet: null, attractiveness: null, competitors: noCompetitors(healthStore.get().competitors.maxMinutes) });
 
-/** Map-click hook: a click within ~8 px of a hospital site opens its sheet (and consumes the click). */
+/** Other sites within maxMinutes of the open site by drive time; an API refusal (no network…) is shown in the sheet. */
+export async function loadCompetitors(finess: string, maxMinutes: number) {
+  setHealth({ competitors: { ...healthStore.get().competitors, maxMinutes, busy: true, error: null } });
+  try {
+    const data = await call(api.health.actors[':finess'].competitors.$get({ param: { finess }, query: { maxMinutes: String(maxMinutes) } }));
+    if (healthStore.get().selected === finess) setHealth({ competitors: { maxMinutes, data, error: null, busy: false } });
+  } catch (e) {
+    if (healthStore.get().selected === finess) setHealth({ competitors: { maxMinutes, data: null, error: e instanceof Error ? e.message : String(e), busy: false } });
+  }
+}
+
+/** Map-click hook: a vertex while drawing a zone, else a click within ~8 px of a hospital site opens its sheet (and consumes the click). */
 export function healthMapClick(lngLat: [number, number]): boolean {
+  if (zoneDrawClick(lngLat)) return true; // drawing a zone: the click is a vertex
   const { visible, actors } = healthStore.get();
   const zoom = workspace.get().view?.zoom ?? 5;
   if (!visible || !actors) return false;

@@ -1,0 +1,89 @@
+import { useState } from 'react';
+import { closeActor, correctLink, healthStore } from '../../state/health';
+import { ActivityChart, type Establishment } from './ActivityChart';
+import { Competitors } from './Competitors';
+import { fmt, pct, range, statusLabel } from './format';
+
+function EstablishmentBlock({ e }: { e: Establishment }) {
+  const last = e.caseMix;
+  return (
+    <div className="health-establishment">
+      <div className="eyebrow">Activité PMSI · {e.finessKind === 'EJ' ? 'entité juridique' : 'établissement'} {e.finess}</div>
+      <strong>{e.name ?? '—'}</strong> <span className="muted small">{e.category ?? ''} · {e.sector === 'public' ? 'public / ESPIC' : 'privé lucratif'}</span>
+      <ActivityChart e={e} />
+      {last && (
+        <dl className="figures">
+          <div className="row"><dt>Séjours {last.year}</dt><dd>{range(last.stays)}</dd></div>
+          <div className="row"><dt>Hospit. complète / partielle</dt><dd>{range(last.fullHospitalisation)} / {range(last.partialHospitalisation)}</dd></div>
+          <div className="row"><dt>Séances</dt><dd>{range(last.sessions)}</dd></div>
+          <div className="row"><dt>Âge moyen · DMS</dt><dd>{last.meanAgeYears?.toFixed(1).replace('.', ',') ?? '—'} ans · {last.meanLengthOfStayDays?.toFixed(2).replace('.', ',') ?? '—'} j</dd></div>
+          <div className="row"><dt>Hommes · décès</dt><dd>{pct(last.maleRatio)} · {pct(last.deathRatio)}</dd></div>
+        </dl>
+      )}
+      {e.sites.length > 1 && <p className="muted small">{e.sites.length} sites rattachés : {e.sites.slice(0, 6).map((s) => s.name).join(' ; ')}{e.sites.length > 6 ? ' ; …' : ''}</p>}
+    </div>
+  );
+}
+
+/** Attach this site to a PMSI establishment by its FINESS (EJ for public hospitals): stored as an override. */
+function LinkByHand({ et }: { et: string }) {
+  const [ej, setEj] = useState('');
+  return (
+    <form className="row tiny" onSubmit={(e) => { e.preventDefault(); if (ej.trim()) void correctLink(ej.trim().toUpperCase(), et, true); }}>
+      <input value={ej} onChange={(e) => setEj(e.target.value)} placeholder="FINESS de l'entité (EJ)" aria-label="FINESS de l'entité à rattacher" size={14} />
+      <button type="submit">rattacher</button>
+    </form>
+  );
+}
+
+export function ActorSheet() {
+  const sheet = healthStore.use((s) => s.sheet);
+  const zone = healthStore.use((s) => s.attractiveness);
+  const busy = healthStore.use((s) => s.busy);
+  if (!sheet) return busy ? <p className="muted small">Chargement…</p> : null;
+  const site = sheet.site;
+  return (
+    <section className="panel sheet health-sheet" aria-label="Fiche acteur de santé" data-testid="health-actor-sheet">
+      <header>
+        <div>
+          <div className="eyebrow">Acteur de santé · FINESS {site?.finess ?? sheet.establishments[0]?.finess}</div>
+          <h2>{site?.name ?? sheet.establishments[0]?.name}</h2>
+          {site && <div className="muted small">{site.category} · {statusLabel(site.status)}<br />{[site.address, site.postcode, site.city].filter(Boolean).join(' ')}</div>}
+        </div>
+        <button className="icon" onClick={closeActor} aria-label="Fermer la fiche">×</button>
+      </header>
+      {sheet.links.length > 0 && site && (
+        <ul className="muted tiny" data-testid="health-links">
+          {sheet.links.map((l) => (
+            <li key={l.ej}>
+              Rattaché à l'entité {l.ej} ({l.confidence}, {l.score.toFixed(2)} : {l.reasons.join(', ')}){' '}
+              <button className="link" onClick={() => void correctLink(l.ej, site.finess, false)} title="Corriger : ce site n'appartient pas à cette entité (correction conservée)">détacher</button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {site && <LinkByHand et={site.finess} />}
+      {sheet.establishments.length === 0 && <p className="notice small">Aucune activité PMSI rattachée à ce site (rattachement absent ou site sans activité MCO).</p>}
+      {sheet.establishments.map((e) => <EstablishmentBlock key={e.finess} e={e} />)}
+      {zone && (
+        <div className="health-zone" data-testid="health-attractiveness">
+          <div className="eyebrow">Zone d'attractivité ({pct(zone.thresholdRatio, 0)} des séjours) · {zone.zones.length} codes géo</div>
+          {zone.dataset.synthetic
+            ? <p className="notice small" role="note"><strong>Flux modélisés, non observés</strong> — {zone.dataset.label}. Importez un fichier « origine des patients » pour des flux réels.</p>
+            : <p className="small" role="note">Flux observés : {zone.dataset.label}.</p>}
+          {zone.zones.length === 0 && <p className="muted small">Aucun séjour de cet établissement dans ce jeu de flux.</p>}
+          <table className="small">
+            <thead><tr><th>Code géo</th><th>Séjours</th><th>Cumul</th><th>Part de marché</th></tr></thead>
+            <tbody>
+              {zone.zones.slice(0, 8).map((z) => (
+                <tr key={z.zoneCode}><td>{z.zoneCode}</td><td>{fmt(z.staysCount)}</td><td>{pct(z.cumulativeRatio, 0)}</td><td>{pct(z.marketShareRatio)}</td></tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Competitors sheet={sheet} />
+      <p className="muted tiny">Sources : FINESS (extrait GISCO du 06/03/2020), ScanSanté PMSI MCO 2015–2024 (ATIH).</p>
+    </section>
+  );
+}

@@ -1,0 +1,149 @@
+import type { InferResponseType } from 'hono/client';
+import { api, call, type ApiErrorBody } from '../api/client';
+import { handleError } from './actions';
+import { createStore } from './store';
+import { workspace } from './workspace';
+
+/**
+ * Zone indicators of the health feature (stays by establishment, market shares, leakage, autarky) for a
+ * commune set, a département, PMSI codes géo or a polygon drawn on the map; flow datasets and their import.
+ */
+export type ZoneSelection =
+  | { kind: 'departement'; code: string }
+  | { kind: 'communes'; codes: string[] }
+  | { kind: 'zones'; codes: string[] }
+  | { kind: 'polygon'; polygon: GeoJSON.Polygon };
+export type HealthZoneIndicators = Exclude<InferResponseType<(typeof api.health)['zone-indicators']['$get'], 200>, string>;
+export type FlowDataset = InferResponseType<typeof api.health.flows.datasets.$get, 200>['datasets'][number];
+export interface FlowRowError { row: number; field: string; reason: string }
+export interface FlowImportReport {
+  fileName: string;
+  ok: boolean;
+  message: string;
+  datasets: { id: string; year: number; rowCount: number }[];
+  errors: FlowRowError[];
+}
+
+export interface HealthZoneState {
+  datasetId: string;
+  datasets: FlowDataset[] | null;
+  selection: ZoneSelection | null;
+  result: HealthZoneIndicators | null;
+  busy: boolean;
+  /** Vertices clicked so far while drawing a polygon ([lon, lat]); null when not drawing. */
+  drawing: [number, number][] | null;
+  /** The last polygon drawn (kept on the map with its indicators). */
+  polygon: GeoJSON.Polygon | null;
+  importReport: FlowImportReport | null;
+  importing: boolean;
+}
+
+export const DEFAULT_FLOW_DATASET = 'modelled-2024';
+export const healthZoneStore = createStore<HealthZoneState>({
+  datasetId: DEFAULT_FLOW_DATASET, datasets: null, selection: null, result: null, busy: false, drawing: null, polygon: null, importReport: null, importing: false,
+});
+
+/** Sets the slice and asks the map to rebuild its deck.gl layers (the drawn polygon is one). */
+export function setZones(patch: Partial<HealthZoneState>) {
+  healthZoneStore.set(patch);
+  workspace.set({});
+}
+
+export async function loadFlowDatasets() {
+  try {
+    setZones({ datasets: (await call(api.health.flows.datasets.$get())).datasets });
+  } catch (e) {
+    handleError(e);
+  }
+}
+
+const queryOf = (s: Exclude<ZoneSelection, { kind: 'polygon' }>) =>
+  s.kind === 'departement' ? { departement: s.code } : s.kind === 'communes' ? { communes: s.codes.join(',') } : { zones: s.codes.join(',') };
+
+/** The API request for a selection in JSON or CSV (GET with codes, POST with a drawn polygon). */
+function request(s: ZoneSelection, dataset: string, format: 'json' | 'csv') {
+  return s.kind === 'polygon'
+    ? api.health['zone-indicators'].$post({ json: { polygon: s.polygon, dataset, format } })
+    : api.health['zone-indicators'].$get({ query: { ...queryOf(s), dataset, format } });
+}
+
+export async function computeZoneIndicators(selection: ZoneSelection) {
+  const { datasetId } = healthZoneStore.get();
+  setZones({ selection, busy: true, result: null });
+  try {
+    setZones({ result: (await call(request(selection, datasetId, 'json'))) as HealthZoneIndicators });
+  } catch (e) {
+    handleError(e);
+  } finally {
+    setZones({ busy: false });
+  }
+}
+
+/** Downloads the zone's indicators as CSV (labelled "modelled, not observed" on every row when modelled). */
+export async function downloadZoneCsv() {
+  const { selection, datasetId } = healthZoneStore.get();
+  if (!selection) return;
+  try {
+    const res = await request(selection, datasetId, 'csv');
+    if (!res.ok) return void (await call(res as never));
+    const url = URL.createObjectURL(await res.blob());
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = `indicateurs-zone-${datasetId}.csv`;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  } catch (e) {
+    handleError(e);
+  }
+}
+
+export function setFlowDataset(datasetId: string) {
+  setZones({ datasetId });
+  const { selection } = healthZoneStore.get();
+  if (selection) void computeZoneIndicators(selection);
+}
+
+export const startDrawing = () => setZones({ drawing: [], polygon: null });
+export const cancelDrawing = () => setZones({ drawing: null });
+
+/** Closes the ring and computes the indicators of the code géo zones whose point lies inside. */
+export function finishDrawing() {
+  const v = healthZoneStore.get().drawing;
+  if (!v || v.length < 3) return handleError(new Error('Cliquez au moins trois points sur la carte pour dessiner le polygone.'));
+  const polygon: GeoJSON.Polygon = { type: 'Polygon', coordinates: [[...v, v[0]]] };
+  setZones({ drawing: null, polygon });
+  void computeZoneIndicators({ kind: 'polygon', polygon });
+}
+
+/** Map-click hook while drawing: each click adds a vertex (and consumes the click). */
+export function zoneDrawClick(lngLat: [number, number]): boolean {
+  const v = healthZoneStore.get().drawing;
+  if (!v) return false;
+  setZones({ drawing: [...v, lngLat] });
+  return true;
+}
+
+/** Imports an "origine des patients" file (CSV/XLSX); a file with bad rows stores nothing and lists them. */
+export async function importFlowFile(file: File) {
+  setZones({ importing: true, importReport: null });
+  const form = new FormData();
+  form.set('file', file);
+  try {
+    const res = await fetch(api.health.flows.import.$url(), { method: 'POST', body: form });
+    const body = await res.json();
+    if (res.ok) {
+      const r = body as { datasets: FlowImportReport['datasets']; note: string | null };
+      setZones({ importReport: { fileName: file.name, ok: true, message: r.note ?? '', datasets: r.datasets, errors: [] } });
+      await loadFlowDatasets();
+      if (r.datasets.length) setFlowDataset(r.datasets[r.datasets.length - 1].id);
+    } else {
+      const err = (body as ApiErrorBody).error;
+      const errors = Array.isArray(err.details) ? (err.details as FlowRowError[]) : [];
+      setZones({ importReport: { fileName: file.name, ok: false, message: err.message, datasets: [], errors } });
+    }
+  } catch (e) {
+    handleError(e);
+  } finally {
+    setZones({ importing: false });
+  }
+}
