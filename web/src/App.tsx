@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect, useMemo } from 'react';
 import { buildChoropleth, choroplethOpacity } from './map/choropleth';
-import { COLORS, REGION_VIEWS } from './map/style';
+import { REGION_VIEWS } from './map/style';
 import { flyToBbox } from './map/handle';
 import { PANELS } from './panels';
 import { SearchBox } from './panels/SearchBox';
@@ -72,7 +72,7 @@ export function App() {
         <ErrorBoundary what="La carte" onError={handleError}>
           <Suspense fallback={<div className="map map-loading" aria-busy="true" />}>
             <MapView
-              fill={choropleth?.fill ?? COLORS.noData}
+              colorByCode={choropleth?.colorByCode ?? null}
               fillOpacity={choroplethOpacity(state)}
               selectedCode={sheet?.data.code ?? null}
               attribution={config?.attribution ?? []}

@@ -32,3 +32,31 @@ export type RoutingStatus = InferResponseType<typeof api.routing.status.$get, 20
 
 /** Tile URL template for MapLibre sources (absolute: tiles are fetched from workers). */
 export const tileUrl = (layer: string) => `${location.origin}/api/tiles/${layer}/{z}/{x}/{y}.pbf`;
+export type LayerSummary = InferResponseType<typeof api.layers.$get, 200>['layers'][number];
+export type LayerFeatures = InferResponseType<(typeof api.layers)[':id']['features']['$get'], 200>;
+
+export interface ImportPreview {
+  fileName: string;
+  format: string;
+  encoding: string | null;
+  delimiter: string | null;
+  sheet: string | null;
+  sheets: string[] | null;
+  columns: string[];
+  rowCount: number;
+  rows: { row: number; values: Record<string, unknown> }[];
+  suggestedMapping: Record<string, string | undefined>;
+}
+
+export interface ImportResult {
+  layer: LayerSummary | null;
+  report: {
+    rowsRead: number;
+    imported: number;
+    rejected: number;
+    byPrecision: Record<string, number>;
+    byLocatedVia: Record<string, number>;
+    duplicateKeys: { key: string; rows: number[] }[];
+    rejects: { row: number; key: string | null; errors: { field: string; reason: string }[] }[];
+  };
+}

@@ -3,6 +3,7 @@ import type { WorkspaceState } from '../state/workspace';
 import { labelLayers } from './labels';
 import { isochroneLayers } from './isochrones';
 import { healthLayers } from './health';
+import { customerLayers } from './customers';
 
 /**
  * Everything deck.gl draws, as values built from the workspace state on each change (never kept and mutated).
@@ -12,6 +13,7 @@ import { healthLayers } from './health';
 export function buildLayers(state: WorkspaceState): Layer[] {
   return [
     ...isochroneLayers(state.isochrone.result),
+    ...customerLayers(state.view),
     ...healthLayers(),
     // ↑ analysis / data layers go here (customer points, healthcare actors, …)
     ...labelLayers(state.labels, state.view),

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef } from 'react';
-import { Map as MapLibreMap, NavigationControl, ScaleControl, AttributionControl, type ExpressionSpecification, type StyleSpecification } from 'maplibre-gl';
+import { Map as MapLibreMap, NavigationControl, ScaleControl, AttributionControl, type StyleSpecification } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { MapboxOverlay } from '@deck.gl/mapbox';
 import { buildLayers } from '../layers';
@@ -8,8 +8,8 @@ import { setMap } from './handle';
 import { buildStyle, ourLayers, REGION_VIEWS } from './style';
 
 export interface MapViewProps {
-  /** Choropleth fill: a `match` expression on `code` (see map/choropleth.ts) or a plain colour. */
-  fill: ExpressionSpecification | string;
+  /** Choropleth colour per commune code (map/choropleth.ts), applied as feature-state; null: none yet. */
+  colorByCode: Map<string, string | null> | null;
   /** Choropleth opacity: lowered while an analysis (isochrone…) is drawn on top. */
   fillOpacity: number;
   selectedCode: string | null;
@@ -34,7 +34,7 @@ export default function MapView(props: MapViewProps) {
     const [w, s, e, n] = REGION_VIEWS[0].bounds;
     const map = new MapLibreMap({
       container: container.current!,
-      style: buildStyle(props.fill),
+      style: buildStyle(),
       bounds: [[w, s], [e, n]],
       fitBoundsOptions: { padding: 20 },
       attributionControl: false,
@@ -55,8 +55,10 @@ export default function MapView(props: MapViewProps) {
     map.on('moveend', emitView);
     map.on('load', () => {
       emitView();
-      if (latest.current.basemapStyleUrl) void useOnlineBasemap(map, latest.current.basemapStyleUrl, latest.current.fill);
+      if (latest.current.basemapStyleUrl) void useOnlineBasemap(map, latest.current.basemapStyleUrl);
     });
+    // Feature state belongs to the style's sources: paint the choropleth again after a style swap.
+    map.on('style.load', () => applyColors(map, latest.current.colorByCode, null));
     map.on('click', (ev) => {
       const hit = map.queryRenderedFeatures(ev.point, { layers: ['communes-fill'] })[0];
       latest.current.onClick([ev.lngLat.lng, ev.lngLat.lat], (hit?.properties?.code as string | undefined) ?? null);
@@ -73,7 +75,8 @@ export default function MapView(props: MapViewProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  useStyleEffect(mapRef, () => mapRef.current!.setPaintProperty('communes-fill', 'fill-color', props.fill), [props.fill]);
+  const shown = useRef<Map<string, string | null> | null>(null);
+  useStyleEffect(mapRef, () => (applyColors(mapRef.current!, props.colorByCode, shown.current), (shown.current = props.colorByCode)), [props.colorByCode]);
   useStyleEffect(mapRef, () => mapRef.current!.setPaintProperty('communes-fill', 'fill-opacity', props.fillOpacity), [props.fillOpacity]);
   useStyleEffect(mapRef, () => mapRef.current!.setFilter('commune-selected', ['==', ['get', 'code'], props.selectedCode ?? '']), [props.selectedCode]);
 
@@ -93,6 +96,15 @@ export default function MapView(props: MapViewProps) {
   return <div ref={container} className="map" data-testid="map" role="application" aria-label="Carte des communes" />;
 }
 
+/** Sets the commune colours as feature-state; only the codes whose colour changed since `previous`. */
+function applyColors(map: MapLibreMap, colors: Map<string, string | null> | null, previous: Map<string, string | null> | null) {
+  if (!colors || !map.getSource('communes')) return;
+  for (const [code, color] of colors) {
+    if (previous && previous.get(code) === color) continue;
+    map.setFeatureState({ source: 'communes', sourceLayer: 'communes', id: code }, { color });
+  }
+}
+
 /** Runs a style mutation now if our layers exist, else once the style has loaded (also after a basemap swap). */
 function useStyleEffect(mapRef: { current: MapLibreMap | null }, apply: () => void, deps: unknown[]) {
   useEffect(() => {
@@ -106,11 +118,11 @@ function useStyleEffect(mapRef: { current: MapLibreMap | null }, apply: () => vo
 }
 
 /** Optional online basemap (user setting, `basemapStyleUrl` in /api/config): its style, then our layers on top. */
-async function useOnlineBasemap(map: MapLibreMap, url: string, fill: ExpressionSpecification | string) {
+async function useOnlineBasemap(map: MapLibreMap, url: string) {
   try {
     const style = (await (await fetch(url)).json()) as StyleSpecification;
-    const ours = buildStyle(fill);
-    map.setStyle({ ...style, sources: { ...style.sources, ...ours.sources }, layers: [...style.layers, ...ourLayers(fill)] });
+    const ours = buildStyle();
+    map.setStyle({ ...style, sources: { ...style.sources, ...ours.sources }, layers: [...style.layers, ...ourLayers()] });
   } catch (e) {
     console.warn('online basemap unavailable, keeping the local one', e);
   }

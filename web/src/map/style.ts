@@ -13,26 +13,29 @@ export const COLORS = {
 
 const vector = (layer: string) => ({ type: 'vector' as const, tiles: [tileUrl(layer)], minzoom: 0, maxzoom: 14, attribution: '' });
 
+/** Choropleth colour from feature-state (set per commune code by MapView, see map/choropleth.ts). */
+const CHOROPLETH_FILL: ExpressionSpecification = ['coalesce', ['feature-state', 'color'], COLORS.noData];
+
 /**
  * The basemap is drawn from our own tiles only (no glyphs, no sprites, no remote source): sea background,
  * land from régions, the commune choropleth, boundaries. Labels are drawn by deck.gl (local canvas fonts).
  */
-export function buildStyle(fillColor: ExpressionSpecification | string = COLORS.noData): StyleSpecification {
+export function buildStyle(): StyleSpecification {
   return {
     version: 8,
-    sources: { regions: vector('regions'), departements: vector('departements'), communes: vector('communes') },
+    sources: { regions: vector('regions'), departements: vector('departements'), communes: { ...vector('communes'), promoteId: 'code' } },
     layers: [
       { id: 'sea', type: 'background', paint: { 'background-color': COLORS.sea } },
       { id: 'land', type: 'fill', source: 'regions', 'source-layer': 'regions', paint: { 'fill-color': COLORS.land } },
-      ...ourLayers(fillColor),
+      ...ourLayers(),
     ],
   };
 }
 
 /** Our thematic layers, also added on top of a user-configured online basemap. */
-export function ourLayers(fillColor: ExpressionSpecification | string): StyleSpecification['layers'] {
+export function ourLayers(): StyleSpecification['layers'] {
   return [
-    { id: 'communes-fill', type: 'fill', source: 'communes', 'source-layer': 'communes', paint: { 'fill-color': fillColor, 'fill-opacity': 0.88 } },
+    { id: 'communes-fill', type: 'fill', source: 'communes', 'source-layer': 'communes', paint: { 'fill-color': CHOROPLETH_FILL, 'fill-opacity': 0.88 } },
     {
       id: 'communes-line', type: 'line', source: 'communes', 'source-layer': 'communes', minzoom: 7,
       paint: { 'line-color': COLORS.communeLine, 'line-width': ['interpolate', ['linear'], ['zoom'], 7, 0.2, 10, 0.6, 14, 1.2] },

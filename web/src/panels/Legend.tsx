@@ -22,7 +22,7 @@ export function Legend({ indicator, breaks, colors, min, missingCount, method, o
         {breaks.map((b, i) => (
           <li key={i}>
             <span className="swatch" style={{ background: colors[i] }} />
-            {formatValue(i === 0 ? (min ?? b) : breaks[i - 1], indicator.unit)} – {formatValue(b, indicator.unit)}
+            {rangeLabel(i === 0 ? (min ?? b) : breaks[i - 1], b, indicator.unit)}
           </li>
         ))}
         {missingCount > 0 && (
@@ -42,4 +42,9 @@ export function Legend({ indicator, breaks, colors, min, missingCount, method, o
       <div className="muted tiny" title={indicator.description}>Source : {indicator.source}</div>
     </section>
   );
+}
+
+/** "a – b", or just "a" when a class holds one value (e.g. communes with 0 accounts). */
+function rangeLabel(from: number, to: number, unit: string) {
+  return from === to ? formatValue(from, unit) : `${formatValue(from, unit)} – ${formatValue(to, unit)}`;
 }

@@ -4,6 +4,8 @@ import { CommuneSheet } from './CommuneSheet';
 import { IsochronePanel, isochroneMapClick } from './IsochronePanel';
 import { HealthPanel } from './health';
 import { healthMapClick } from '../state/health';
+import { LayersPanel } from './LayersPanel';
+import { layersMapClick } from '../state/layers';
 
 /** A panel of the right-hand column. It reads and writes the workspace store itself (state/workspace.ts). */
 export interface PanelDefinition {
@@ -25,4 +27,5 @@ export const PANELS: PanelDefinition[] = [
   { id: 'commune-sheet', Component: CommuneSheet },
   { id: 'isochrones', Component: IsochronePanel, onMapClick: isochroneMapClick, toolActive: (s) => s.isochrone.active },
   { id: 'health', Component: HealthPanel, onMapClick: healthMapClick },
+  { id: 'layers', Component: LayersPanel, onMapClick: layersMapClick },
 ];

@@ -38,7 +38,15 @@ export function loadWorkspace() {
     .catch(handleError);
 }
 
+/**
+ * Indicators computed in the browser from workspace data (e.g. a layer's aggregate, state/layers.ts), by id
+ * prefix: the feature registers its provider; the picker then routes those ids to it instead of the API.
+ */
+export const indicatorProviders: { prefix: string; select(id: string): void }[] = [];
+
 export function selectIndicator(id: string) {
+  const provider = indicatorProviders.find((p) => id.startsWith(p.prefix));
+  if (provider) return provider.select(id);
   workspace.set({ indicatorId: id });
   call(api.indicators[':id'].values.$get({ param: { id } }))
     .then((r) => workspace.get().indicatorId === id && workspace.set({ values: { indicatorId: id, codes: r.codes, values: r.values } }))

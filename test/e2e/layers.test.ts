@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { browserSkipReason, launchChromium } from '../helpers/browser.js';
+import { startTestServer, type TestServer } from '../helpers/server.js';
+import { ROOT } from '../helpers/template.js';
+
+const artifacts = join(ROOT, 'test/e2e/artifacts');
+type MapHandle = { isMoving(): boolean; loaded(): boolean; getZoom(): number; project(p: [number, number]): { x: number; y: number }; jumpTo(o: unknown): void };
+
+(browserSkipReason ? describe.skip : describe)(`data layers and imports in Chromium${browserSkipReason ? ` — ${browserSkipReason}` : ''}`, () => {
+  let server: TestServer;
+  let browser: Browser;
+  let page: Page;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    mkdirSync(artifacts, { recursive: true });
+    server = await startTestServer();
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+    page.on('pageerror', (e) => errors.push(e.message));
+    // deck.gl reports a failing layer on the console (and stops drawing every layer): count it as an error.
+    page.on('console', (m) => m.type() === 'error' && !/Failed to load resource/.test(m.text()) && errors.push(m.text()));
+    page.on('dialog', (d) => void d.accept());
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('lists the seeded demo CRM layer, labelled synthetic, and colours communes by its count', async () => {
+    await page.goto(server.url);
+    const item = page.locator('[data-testid=layer-item]', { hasText: 'synthétiques' });
+    await item.waitFor({ timeout: 60_000 });
+    expect(await item.innerText()).toMatch(/synthétique[\s\S]*20\s000 lignes/);
+    await item.getByRole('button', { name: 'Colorer les communes' }).click();
+    await page.locator('[data-testid=legend] .legend-title', { hasText: 'Nombre de lignes' }).waitFor();
+    expect(await page.locator('[data-testid=legend]').innerText()).toMatch(/synthétique/);
+    await page.waitForTimeout(1500); // hexagon aggregation of the 20,000 accounts drawn
+    await page.screenshot({ path: join(artifacts, 'layers-france.png') });
+    expect(errors).toEqual([]);
+  });
+
+  it('imports a file with bad rows through the UI: preview, mapping, progress, report with the reasons', async () => {
+    // Hide the demo layer so the only points near Rennes are the imported ones.
+    const demoBox = page.locator('[data-testid=layer-item]', { hasText: 'synthétiques' }).locator('input[type=checkbox]');
+    await demoBox.click(); // controlled: unchecked once the API has stored `hidden`
+    await page.waitForFunction(() => !(document.querySelector('[aria-label^="Afficher Démo CRM"]') as HTMLInputElement).checked);
+    await page.getByRole('button', { name: 'Importer…' }).click();
+    const panel = page.locator('[data-testid=import-panel]');
+    await panel.locator('[data-testid=import-file]').setInputFiles({
+      name: 'clients-erreurs.csv',
+      mimeType: 'text/csv',
+      buffer: readFileSync(join(ROOT, 'test/fixtures/imports/bad-rows.csv')),
+    });
+    await panel.locator('.preview-table td', { hasText: 'Code inconnu' }).waitFor();
+    // Suggested mapping: id, nom, insee, cp, ville, lon, lat; "ca" proposed as a numeric measure.
+    expect(await panel.getByLabel('Identifiant (clé) *').inputValue()).toBe('id');
+    expect(await panel.getByLabel('Code commune INSEE').inputValue()).toBe('insee');
+    expect(await panel.getByLabel('Mesure ca').inputValue()).toBe('number');
+    await panel.getByLabel('Unité de ca').fill('EUR');
+    await panel.getByLabel('Nom de la couche').fill('Clients test e2e');
+    await panel.getByLabel('Source').fill('fichier de test (rangées fausses)');
+    await panel.getByRole('button', { name: 'Importer', exact: true }).click();
+    const report = panel.locator('[data-testid=import-report]');
+    await report.waitFor({ timeout: 30_000 });
+    const text = await report.innerText();
+    const [, imported, rejected, read] = /(\d+) lignes importées, (\d+) rejetées sur (\d+)/.exec(text)!.map(Number);
+    expect(read).toBe(11);
+    expect(imported + rejected).toBe(11);
+    expect(imported).toBeGreaterThanOrEqual(3); // K1 (code), K10 (former code 74011), K11 (01004)
+    expect(text).toMatch(/ancien code commune 1/);
+    expect(text).toMatch(/99999/); // the unknown commune code is named in a reason
+    const rejectRows = await report.locator('table.rejects tbody tr').count();
+    expect(rejectRows).toBeGreaterThanOrEqual(rejected);
+    // The rejects CSV downloads with every rejected row.
+    const [download] = await Promise.all([page.waitForEvent('download'), report.locator('[data-testid=rejects-csv]').click()]);
+    const csv = readFileSync((await download.path())!, 'utf8');
+    expect(csv.trim().split(/\r?\n/).length - 1).toBeGreaterThanOrEqual(rejected);
+    await page.screenshot({ path: join(artifacts, 'import-report.png') });
+    expect(errors).toEqual([]);
+  });
+
+  it('shows the new layer in the Layers panel and its points on the map; a click opens the account', async () => {
+    await page.locator('[data-testid=import-panel] button[aria-label="Fermer l\'import"]').click();
+    const item = page.locator('[data-testid=layer-item]', { hasText: 'Clients test e2e' });
+    await item.waitFor();
+    expect(await item.innerText()).toMatch(/interne · \d+ lignes/);
+    // Zoom on Rennes (K1 is placed at the centroid of 35238) where accounts are drawn one by one.
+    const k1 = await page.evaluate(async () => {
+      const { layers } = await (await fetch('/api/layers')).json();
+      const layer = layers.find((l: { name: string }) => l.name === 'Clients test e2e');
+      const { features } = await (await fetch(`/api/layers/${layer.id}/features`)).json();
+      return features.find((f: { key: string }) => f.key === 'K1') as { lon: number; lat: number };
+    });
+    await page.evaluate(([lon, lat]) => (window as unknown as { __maillageMap: MapHandle }).__maillageMap.jumpTo({ center: [lon, lat], zoom: 12 }), [k1.lon, k1.lat]);
+    await page.waitForFunction(() => {
+      const map = (window as unknown as { __maillageMap?: MapHandle }).__maillageMap;
+      return !!map && !map.isMoving() && map.loaded() && map.getZoom() > 11.9;
+    });
+    await page.waitForTimeout(500); // deck.gl redraw after the view change
+    const box = (await page.locator('[data-testid=map]').boundingBox())!;
+    const at = await page.evaluate(([lon, lat]) => (window as unknown as { __maillageMap: MapHandle }).__maillageMap.project([lon, lat]), [k1.lon, k1.lat]);
+    await page.mouse.click(box.x + at.x, box.y + at.y);
+    const card = page.locator('[data-testid=account-card]');
+    await card.waitFor();
+    expect(await card.innerText()).toMatch(/Clients test e2e[\s\S]*Bon[\s\S]*K1 · — · commune 35238 · localisé par code commune/i);
+    await page.screenshot({ path: join(artifacts, 'layer-points.png') });
+    expect(errors).toEqual([]);
+  });
+});

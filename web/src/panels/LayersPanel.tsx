@@ -1,0 +1,125 @@
+import { useEffect, useState } from 'react';
+import { api, type LayerSummary } from '../api/client';
+import { colorByLayer, deleteLayer, importDone, layersStore, loadLayers, renameLayer, setLayers, toggleLayer, type LayerStat } from '../state/layers';
+import { handleError } from '../state/actions';
+import { ImportPanel } from './ImportPanel';
+import { LOCATED_VIA_LABEL, PRECISION_LABEL } from '../lib/import-labels';
+
+const KIND_LABEL: Record<string, string> = { internal: 'interne', external: 'externe', computed: 'calculée', reference: 'référence' };
+
+type Provenance = { fileName?: string; importedAt?: string; sha256?: string; encoding?: string | null; delimiter?: string | null; user?: string; sizeBytes?: number };
+
+/** The workspace's data layers: kind, source, date, rows, owner; show/hide, rename, colour communes by, export, delete. */
+export function LayersPanel() {
+  const { layers, importOpen, selected, truncated } = layersStore.use((s) => s);
+  useEffect(() => void loadLayers(), []);
+  if (importOpen) return <ImportPanel onClose={() => setLayers({ importOpen: false })} onImported={importDone} onError={handleError} />;
+  return (
+    <section className="panel layers" aria-label="Couches de données" data-testid="layers-panel">
+      <header>
+        <div className="eyebrow">Couches de données</div>
+        <button className="toggle" onClick={() => setLayers({ importOpen: true, selected: null })}>
+          Importer…
+        </button>
+      </header>
+      {layers?.length === 0 && <p className="muted small">Aucune couche : importez un fichier CSV, XLSX ou GeoJSON.</p>}
+      <ul className="layer-list">
+        {(layers ?? []).map((l) => (
+          <LayerItem key={l.id} layer={l} truncated={truncated[l.id] ?? false} />
+        ))}
+      </ul>
+      {selected && <SelectedAccount />}
+    </section>
+  );
+}
+
+function LayerItem({ layer: l, truncated }: { layer: LayerSummary; truncated: boolean }) {
+  const prov = l.provenance as Provenance;
+  const measures = (l.measures as { name: string; type: string; unit?: string }[]).filter((m) => m.type === 'number');
+  const [stat, setStat] = useState<string>('count');
+  const [name, setName] = useState(l.name);
+  const [stat0, measure] = stat.split(':') as [LayerStat, string | undefined];
+  const exportUrl = api.layers[':id'].aggregate.$url({ param: { id: l.id }, query: { by: 'commune', format: 'csv', ...(measure ? { measure } : {}) } }).toString();
+  return (
+    <li data-testid="layer-item">
+      <label className="layer-row">
+        <input type="checkbox" checked={!l.hidden} onChange={() => toggleLayer(l)} aria-label={`Afficher ${l.name}`} />
+        <span className="layer-name">{l.name}</span>
+        {l.synthetic && (
+          <span className="badge synthetic" title="Données fictives de démonstration, générées depuis les populations réelles">
+            synthétique
+          </span>
+        )}
+      </label>
+      <div className="muted tiny">
+        {KIND_LABEL[l.kind] ?? l.kind} · {l.featureCount.toLocaleString('fr-FR')} lignes · {prov.importedAt ? new Date(prov.importedAt).toLocaleDateString('fr-FR') : '—'} · {l.owner}
+        {truncated && ' · carte limitée aux 100 000 premiers points'}
+      </div>
+      <div className="layer-actions small">
+        <select value={stat} onChange={(e) => setStat(e.target.value)} aria-label={`Agrégat de ${l.name}`}>
+          <option value="count">nombre par commune</option>
+          {measures.flatMap((m) => [
+            <option key={`s${m.name}`} value={`sum:${m.name}`}>somme de {m.name}</option>,
+            <option key={`m${m.name}`} value={`mean:${m.name}`}>moyenne de {m.name}</option>,
+          ])}
+        </select>
+        <button className="link" onClick={() => colorByLayer(l, stat0, measure ?? null)}>
+          Colorer les communes
+        </button>
+        <a className="link" href={exportUrl} download>
+          CSV
+        </a>
+      </div>
+      <details className="tiny">
+        <summary>Provenance et édition</summary>
+        <div>Source : {l.sourceNote || '—'}</div>
+        <div>
+          Fichier : {prov.fileName ?? '—'}
+          {prov.sizeBytes ? ` (${(prov.sizeBytes / 1024).toFixed(0)} Ko)` : ''} · encodage {prov.encoding ?? '—'}
+          {prov.delimiter ? ` · séparateur « ${prov.delimiter} »` : ''}
+        </div>
+        <div title={prov.sha256}>SHA-256 : {prov.sha256?.slice(0, 16) ?? '—'}…</div>
+        {l.description && <div>{l.description}</div>}
+        <div className="layer-rename">
+          <input value={name} onChange={(e) => setName(e.target.value)} aria-label="Nouveau nom" />
+          <button className="link" disabled={!name.trim() || name === l.name} onClick={() => renameLayer(l, name.trim(), l.description)}>
+            Renommer
+          </button>
+        </div>
+        <button className="link danger" onClick={() => confirm(`Supprimer la couche « ${l.name} » et ses ${l.featureCount} lignes ?`) && deleteLayer(l)}>
+          Supprimer la couche
+        </button>
+      </details>
+    </li>
+  );
+}
+
+function SelectedAccount() {
+  const { selected, layers } = layersStore.use((s) => s);
+  if (!selected) return null;
+  const f = selected.feature;
+  const layer = layers?.find((l) => l.id === selected.layerId);
+  return (
+    <div className="account-card" data-testid="account-card">
+      <div className="eyebrow">
+        {layer?.name}
+        {layer?.synthetic ? ' · synthétique' : ''}
+      </div>
+      <strong>{f.name ?? f.key}</strong>
+      <div className="muted tiny">
+        {f.key} · {f.category ?? '—'} · commune {f.communeCode ?? '—'} · localisé par {LOCATED_VIA_LABEL[f.locatedVia] ?? f.locatedVia} ({PRECISION_LABEL[f.precision] ?? f.precision})
+      </div>
+      <dl className="tiny">
+        {Object.entries((f.measures ?? {}) as Record<string, unknown>).map(([k, v]) => (
+          <div key={k}>
+            <dt>{k}</dt>
+            <dd>{typeof v === 'number' ? v.toLocaleString('fr-FR') : String(v ?? '—')}</dd>
+          </div>
+        ))}
+      </dl>
+      <button className="link small" onClick={() => setLayers({ selected: null })}>
+        Fermer
+      </button>
+    </div>
+  );
+}
