@@ -110,4 +110,21 @@ type MapHandle = { isMoving(): boolean; loaded(): boolean; getZoom(): number; pr
     await page.screenshot({ path: join(artifacts, 'layer-points.png') });
     expect(errors).toEqual([]);
   });
+
+  it('renames and describes the layer, then deletes it after confirmation', async () => {
+    const item = page.locator('[data-testid=layer-item]', { hasText: 'Clients test e2e' });
+    await item.locator('summary').click();
+    await item.getByLabel('Nom de la couche').fill('Clients renommés');
+    await item.getByLabel('Description de la couche').fill('Fichier de test');
+    await item.getByRole('button', { name: 'Enregistrer' }).click();
+    const renamed = page.locator('[data-testid=layer-item]', { hasText: 'Clients renommés' });
+    await renamed.waitFor();
+    const stored = await page.evaluate(async () => (await (await fetch('/api/layers')).json()).layers.find((l: { name: string }) => l.name === 'Clients renommés'));
+    expect(stored).toMatchObject({ description: 'Fichier de test', featureCount: expect.any(Number) });
+    await renamed.getByRole('button', { name: 'Supprimer la couche' }).click(); // the confirm() dialog is accepted
+    await renamed.waitFor({ state: 'detached' });
+    const names = await page.evaluate(async () => (await (await fetch('/api/layers')).json()).layers.map((l: { name: string }) => l.name));
+    expect(names).not.toContain('Clients renommés');
+    expect(errors).toEqual([]);
+  });
 });

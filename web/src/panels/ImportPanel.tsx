@@ -49,7 +49,11 @@ export function ImportPanel({ onClose, onImported, onError }: { onClose(): void;
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<ImportResult | null>(null);
 
-  const choose = async (f: File | null) => {
+  const [description, setDescription] = useState('');
+  const [encoding, setEncoding] = useState('');
+
+  /** Preview of the file (again with another sheet or a forced encoding when the user changes them). */
+  const choose = async (f: File | null, options: { sheet?: string; encoding?: string } = {}) => {
     setFile(f);
     setResult(null);
     if (!f) return;
@@ -58,6 +62,8 @@ export function ImportPanel({ onClose, onImported, onError }: { onClose(): void;
       const form = new FormData();
       form.set('file', f);
       form.set('preview', 'true');
+      if (options.sheet) form.set('sheet', options.sheet);
+      if (options.encoding) form.set('encoding', options.encoding);
       const p = (await postForm(form)) as ImportPreview;
       setPreview(p);
       setMapping(Object.fromEntries(Object.entries(p.suggestedMapping).filter(([, v]) => v)) as Partial<Record<MappingKey, string>>);
@@ -87,6 +93,8 @@ export function ImportPanel({ onClose, onImported, onError }: { onClose(): void;
       form.set('name', name);
       form.set('kind', kind);
       form.set('sourceNote', sourceNote);
+      form.set('description', description);
+      if (encoding) form.set('encoding', encoding);
       if (preview.sheet) form.set('sheet', preview.sheet);
       form.set('mapping', JSON.stringify({ ...mapping, measures: measures.map((m) => ({ column: m.column, type: m.type, ...(m.unit.trim() ? { unit: m.unit.trim() } : {}) })) }));
       setProgress({ phase: 'upload', ratio: 0 });
@@ -120,8 +128,28 @@ export function ImportPanel({ onClose, onImported, onError }: { onClose(): void;
         <>
           <p className="muted small">
             {preview.rowCount.toLocaleString('fr-FR')} lignes · {preview.format.toUpperCase()}
-            {preview.encoding ? ` · ${preview.encoding}` : ''}{preview.delimiter ? ` · séparateur « ${preview.delimiter} »` : ''}{preview.sheet ? ` · feuille ${preview.sheet}` : ''}
+            {preview.delimiter ? ` · séparateur « ${preview.delimiter} »` : ''}
           </p>
+          <div className="mapping">
+            {preview.sheets && preview.sheets.length > 1 && (
+              <label>
+                <span>Feuille</span>
+                <select value={preview.sheet ?? ''} onChange={(e) => choose(file, { sheet: e.target.value })} aria-label="Feuille">
+                  {preview.sheets.map((s) => <option key={s} value={s}>{s}</option>)}
+                </select>
+              </label>
+            )}
+            {preview.format === 'csv' && (
+              <label>
+                <span>Encodage (détecté : {preview.encoding})</span>
+                <select value={encoding} onChange={(e) => (setEncoding(e.target.value), choose(file, { encoding: e.target.value || undefined }))} aria-label="Encodage">
+                  <option value="">automatique</option>
+                  <option value="utf-8">UTF-8</option>
+                  <option value="windows-1252">Windows-1252 (Excel)</option>
+                </select>
+              </label>
+            )}
+          </div>
           <div className="preview-table">
             <table>
               <thead><tr>{preview.columns.map((c) => <th key={c}>{c}</th>)}</tr></thead>
@@ -167,6 +195,7 @@ export function ImportPanel({ onClose, onImported, onError }: { onClose(): void;
               </select>
             </label>
             <label><span>Source</span><input value={sourceNote} onChange={(e) => setSourceNote(e.target.value)} aria-label="Source" placeholder="ex. export CRM du 01/11" /></label>
+            <label><span>Description</span><input value={description} onChange={(e) => setDescription(e.target.value)} aria-label="Description" placeholder="contenu, périmètre, date" /></label>
           </div>
           <button className="primary" onClick={submit} disabled={busy || !mapping.key || !name}>Importer</button>
         </>

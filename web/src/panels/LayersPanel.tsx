@@ -38,6 +38,7 @@ function LayerItem({ layer: l, truncated }: { layer: LayerSummary; truncated: bo
   const measures = (l.measures as { name: string; type: string; unit?: string }[]).filter((m) => m.type === 'number');
   const [stat, setStat] = useState<string>('count');
   const [name, setName] = useState(l.name);
+  const [description, setDescription] = useState(l.description);
   const [stat0, measure] = stat.split(':') as [LayerStat, string | undefined];
   const exportUrl = api.layers[':id'].aggregate.$url({ param: { id: l.id }, query: { by: 'commune', format: 'csv', ...(measure ? { measure } : {}) } }).toString();
   return (
@@ -81,9 +82,10 @@ function LayerItem({ layer: l, truncated }: { layer: LayerSummary; truncated: bo
         <div title={prov.sha256}>SHA-256 : {prov.sha256?.slice(0, 16) ?? '—'}…</div>
         {l.description && <div>{l.description}</div>}
         <div className="layer-rename">
-          <input value={name} onChange={(e) => setName(e.target.value)} aria-label="Nouveau nom" />
-          <button className="link" disabled={!name.trim() || name === l.name} onClick={() => renameLayer(l, name.trim(), l.description)}>
-            Renommer
+          <input value={name} onChange={(e) => setName(e.target.value)} aria-label="Nom de la couche" />
+          <textarea value={description} onChange={(e) => setDescription(e.target.value)} aria-label="Description de la couche" rows={2} placeholder="description" />
+          <button className="link" disabled={!name.trim() || (name === l.name && description === l.description)} onClick={() => renameLayer(l, name.trim(), description)}>
+            Enregistrer
           </button>
         </div>
         <button className="link danger" onClick={() => confirm(`Supprimer la couche « ${l.name} » et ses ${l.featureCount} lignes ?`) && deleteLayer(l)}>
