@@ -25,6 +25,18 @@ describeEachDatabase('customer data imports', (kind) => {
   };
   const cleanMapping = JSON.stringify({ key: 'id', name: 'nom', category: 'categorie', communeCode: 'code_insee', measures: [{ column: 'ca_eur', name: 'ca', unit: 'EUR' }, { column: 'visites', name: 'visites' }] });
 
+  it('has the seeded synthetic demo CRM layer with all 20,000 accounts located and none rejected', async () => {
+    const { layers } = (await (await app.request('/api/layers')).json()) as Json;
+    const demo = layers.find((l: Json) => l.synthetic);
+    expect(demo).toMatchObject({ kind: 'internal', synthetic: true, featureCount: 20_000 });
+    expect(demo.name).toMatch(/synthétiques/);
+    const rejects = await app.request(`/api/layers/${demo.id}/rejects.csv`);
+    expect((await rejects.text()).trim().split('\r\n')).toHaveLength(1); // header only
+    const byDep = (await (await app.request(`/api/layers/${demo.id}/aggregate?by=departement&measure=ca_eur`)).json()) as Json;
+    expect(byDep.groups.reduce((s: number, g: Json) => s + g.count, 0)).toBe(20_000);
+    expect(byDep.withoutCommuneCount).toBe(0);
+  });
+
   it('previews a Windows-1252 ";" file: encoding, delimiter, columns, suggested mapping', async () => {
     const { status, body } = await upload('windows1252-semicolon.csv', { preview: 'true' });
     expect(status).toBe(200);
