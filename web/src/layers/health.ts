@@ -43,10 +43,11 @@ export function healthLayers() {
         data: attractiveness.geojson as never,
         filled: true,
         stroked: true,
-        getFillColor: [228, 87, 46, 70],
-        getLineColor: [228, 87, 46, 220],
+        // Magenta is in none of the choropleth ramps (yellow–green–blue, diverging red–blue): it reads over any of them.
+        getFillColor: [200, 30, 140, 95],
+        getLineColor: [120, 0, 80, 230],
         lineWidthUnits: 'pixels',
-        getLineWidth: 1,
+        getLineWidth: 1.2,
       }),
     );
   }

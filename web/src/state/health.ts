@@ -82,13 +82,16 @@ export async function openActor(finess: string) {
 export const closeActor = () => setHealth({ selected: null, sheet: null, attractiveness: null, competitors: noCompetitors(healthStore.get().competitors.maxMinutes) });
 
 /** Other sites within maxMinutes of the open site by drive time; an API refusal (no network…) is shown in the sheet. */
+let competitorRequest = 0;
 export async function loadCompetitors(finess: string, maxMinutes: number) {
+  const request = ++competitorRequest; // only the latest request may answer (a slower earlier N must not overwrite it)
   setHealth({ competitors: { ...healthStore.get().competitors, maxMinutes, busy: true, error: null } });
+  const latest = () => request === competitorRequest && healthStore.get().selected === finess;
   try {
     const data = await call(api.health.actors[':finess'].competitors.$get({ param: { finess }, query: { maxMinutes: String(maxMinutes) } }));
-    if (healthStore.get().selected === finess) setHealth({ competitors: { maxMinutes, data, error: null, busy: false } });
+    if (latest()) setHealth({ competitors: { maxMinutes, data, error: null, busy: false } });
   } catch (e) {
-    if (healthStore.get().selected === finess) setHealth({ competitors: { maxMinutes, data: null, error: e instanceof Error ? e.message : String(e), busy: false } });
+    if (latest()) setHealth({ competitors: { maxMinutes, data: null, error: e instanceof Error ? e.message : String(e), busy: false } });
   }
 }
 

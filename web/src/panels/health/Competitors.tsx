@@ -30,7 +30,7 @@ export function Competitors({ sheet }: { sheet: HealthActorSheet }) {
       <div className="eyebrow">Concurrents par temps de trajet</div>
       <form className="health-n" onSubmit={(e) => { e.preventDefault(); if (valid) void loadCompetitors(site.finess, value); }}>
         <label>
-          Sites à moins de{' '}
+          À moins de{' '}
           <input type="number" min={1} max={180} step={1} value={n} onChange={(e) => setN(e.target.value)} aria-label="Temps de trajet maximal en minutes" data-testid="health-competitors-minutes" />
           {' '}min en voiture
         </label>
