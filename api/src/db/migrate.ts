@@ -1,4 +1,4 @@
-import { Migrator, type MigrationProvider } from 'kysely';
+import { Migrator, sql, type MigrationProvider } from 'kysely';
 import type { Database } from './database.js';
 import { migrations } from './migrations/index.js';
 
@@ -6,6 +6,10 @@ const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 /** Runs every pending migration; throws with the failing migration's name. */
 export async function migrateToLatest(database: Database): Promise<string[]> {
+  // Warm start fast path: one query when every migration has run (the Migrator's own checks and lock
+  // cost ~0.25 s on PGlite, a tenth of the warm start).
+  const done = await sql<{ name: string }>`SELECT name FROM kysely_migration`.execute(database.db).then((r) => new Set(r.rows.map((x) => x.name)), () => null);
+  if (done && Object.keys(migrations).every((name) => done.has(name))) return [];
   // Features land in parallel: a dated migration may arrive after a later-dated one already ran.
   const migrator = new Migrator({ db: database.db, provider, allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
