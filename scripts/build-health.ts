@@ -2,7 +2,7 @@
  * Builds data/health/* from the raw sources in ../shared/data/health (see data/README.md, "health/").
  * Usage: npm run data:health [-- --raw ../shared/data]
  */
-import { readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
 import { gzipSync, gunzipSync } from 'node:zlib';
 import { createRequire } from 'node:module';
 import Papa from 'papaparse';
@@ -120,31 +120,41 @@ for (let r = await src.read(); !r.done; r = await src.read()) {
 writeFileSync(OUT + 'pmsi-zones-2017.geojson.gz', gzipSync(JSON.stringify({ type: 'FeatureCollection', features }), { level: 9 }));
 console.log(`pmsi-zones-2017.geojson.gz: ${features.length} zones, ${(statSync(OUT + 'pmsi-zones-2017.geojson.gz').size / 1024).toFixed(0)} KiB`);
 
-// 7. Modelled flows for FLOW_YEAR (gravity on crow-fly distance; see gravity.ts)
-const siteById = new Map(sites.map((s) => [s.finess, s]));
-const primary = primarySites(linkage.links);
-const zones: GravityZone[] = features
-  .filter((f) => (zonePop.get(String(f.id)) ?? 0) > 0)
-  .map((f) => { const [lon, lat] = (f.properties as { centre: number[] }).centre; return { zoneCode: String(f.id), lon, lat, populationCount: zonePop.get(String(f.id))! }; });
-const unlocated: string[] = [];
-const establishments = activity.filter((a) => a.year === FLOW_YEAR && a.staysTotal && a.staysTotal.min === a.staysTotal.max && a.staysTotal.max > 0).flatMap((a) => {
-  const site = siteById.get(primary.get(a.finess) ?? '');
-  if (!site || site.departementCode.startsWith('97')) { unlocated.push(a.finess); return []; }
-  return [{ finess: a.finess, lon: site.lon, lat: site.lat, staysCount: a.staysTotal!.max }];
-});
-const flows = modelFlows(establishments, zones, DEFAULT_GRAVITY_PARAMS);
-writeCsvGz(`modelled-flows-${FLOW_YEAR}.csv.gz`, ['finess', 'zoneCode', 'stays'], flows.map((f) => [f.finess, f.zoneCode, f.stays]));
+// 7. Modelled flows for FLOW_YEAR: a gravity model on DRIVE TIMES, built by `npm run health:model-flows -- --graph <file> --write`
+// (it needs the road graph). This build keeps the committed table and its manifest entry; after changing links or activity,
+// run that command again. Only where no table exists yet does it write the crow-fly fallback (labelled as such).
+const previous = existsSync(OUT + 'manifest.json') ? (JSON.parse(readFileSync(OUT + 'manifest.json', 'utf8')) as HealthManifest) : null;
+let modelledFlows = previous?.modelledFlows;
+if (!modelledFlows || !existsSync(OUT + `modelled-flows-${FLOW_YEAR}.csv.gz`)) {
+  const siteById = new Map(sites.map((s) => [s.finess, s]));
+  const primary = primarySites(linkage.links);
+  const zones: GravityZone[] = features
+    .filter((f) => (zonePop.get(String(f.id)) ?? 0) > 0)
+    .map((f) => { const [lon, lat] = (f.properties as { centre: number[] }).centre; return { zoneCode: String(f.id), lon, lat, populationCount: zonePop.get(String(f.id))! }; });
+  const unlocated: string[] = [];
+  const establishments = activity.filter((a) => a.year === FLOW_YEAR && a.staysTotal && a.staysTotal.min === a.staysTotal.max && a.staysTotal.max > 0).flatMap((a) => {
+    const site = siteById.get(primary.get(a.finess) ?? '');
+    if (!site || site.departementCode.startsWith('97')) { unlocated.push(a.finess); return []; }
+    return [{ finess: a.finess, lon: site.lon, lat: site.lat, staysCount: a.staysTotal!.max }];
+  });
+  const flows = modelFlows(establishments, zones, DEFAULT_GRAVITY_PARAMS);
+  writeCsvGz(`modelled-flows-${FLOW_YEAR}.csv.gz`, ['finess', 'zoneCode', 'stays'], flows.map((f) => [f.finess, f.zoneCode, f.stays]));
+  modelledFlows = { year: FLOW_YEAR, synthetic: true, label: MODELLED_FLOWS_LABEL, params: DEFAULT_GRAVITY_PARAMS, establishmentCount: establishments.length, rowCount: flows.length, unlocatedEstablishments: unlocated };
+  console.log(`modelled flows: crow-fly fallback written; run npm run health:model-flows -- --graph <file> --write for drive times`);
+} else {
+  console.log(`modelled flows kept (${modelledFlows.label}); regenerate with npm run health:model-flows -- --graph <file> --write`);
+}
 
 const manifest: HealthManifest = {
   builtFrom: 'npm run data:health (scripts/build-health.ts)',
   finessExtractDate: '2020-03-06',
   activityYears: [2015, 2024],
   correspYear: Number(CORRESP_YEAR),
-  modelledFlows: { year: FLOW_YEAR, synthetic: true, label: MODELLED_FLOWS_LABEL, params: DEFAULT_GRAVITY_PARAMS, establishmentCount: establishments.length, rowCount: flows.length, unlocatedEstablishments: unlocated },
+  modelledFlows,
   parseReport,
   activityDuplicates: deduped.duplicates,
   bpe: { gpUnmapped: gp.unmapped, maternityUnmapped: mat.unmapped, gpRemappedCount: gp.remapped.length, maternityRemappedCount: mat.remapped.length, gpTotal: [...gp.counts.values()].reduce((a, b) => a + b, 0), maternityTotal: [...mat.counts.values()].reduce((a, b) => a + b, 0) },
   corresp: { unmapped: correspUnmapped, communesWithSeveralZones: multiZone },
 };
 writeFileSync(OUT + 'manifest.json', JSON.stringify(manifest, null, 1));
-console.log('manifest.json written; unmapped BPE:', gp.unmapped.length, mat.unmapped.length, 'corresp unmapped:', correspUnmapped.length, 'multi-zone communes:', multiZone.length, 'unlocated:', unlocated.length);
+console.log('manifest.json written; unmapped BPE:', gp.unmapped.length, mat.unmapped.length, 'corresp unmapped:', correspUnmapped.length, 'multi-zone communes:', multiZone.length, 'unlocated:', modelledFlows.unlocatedEstablishments.length);

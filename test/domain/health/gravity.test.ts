@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { apportion, crowFlyDistanceM, modelFlows, MODELLED_FLOWS_LABEL, DEFAULT_GRAVITY_PARAMS } from '../../../api/src/domain/health/gravity.js';
+import {
+  apportion, crowFlyDistanceM, modelFlows, modelFlowsByDriveTime, MODELLED_DRIVE_TIME_LABEL, MODELLED_FLOWS_LABEL, DEFAULT_DRIVE_TIME_GRAVITY_PARAMS, DEFAULT_GRAVITY_PARAMS,
+} from '../../../api/src/domain/health/gravity.js';
 
 const establishments = [
   { finess: '010780054', lon: 5.20879, lat: 46.2222, staysCount: 29398 }, // CH Bourg-en-Bresse (ScanSanté 2024 total)
@@ -39,5 +41,49 @@ describe('modelled flows (gravity on crow-fly distance)', () => {
   });
   it('measures crow-fly distance (Paris–Lyon ≈ 391 km)', () => {
     expect(Math.round(crowFlyDistanceM(2.3522, 48.8566, 4.8357, 45.764) / 1000)).toBe(391);
+  });
+});
+
+describe('modelled flows (gravity on drive times)', () => {
+  const params = { ...DEFAULT_DRIVE_TIME_GRAVITY_PARAMS, decaySec: 480, noiseRatio: 0, coverageRatio: 1 };
+  const two = [
+    { finess: 'A', lon: 0, lat: 0, staysCount: 100 },
+    { finess: 'B', lon: 0, lat: 0, staysCount: 300 },
+  ];
+  const zonesAB = [
+    { zoneCode: 'z1', lon: 0, lat: 0, populationCount: 1000 },
+    { zoneCode: 'z2', lon: 0, lat: 0, populationCount: 1000 },
+  ];
+  // drive times zone → establishment: z1→A 0 s, z1→B 480 s (one τ), z2→A no route, z2→B 0 s
+  const times = [[0, 480], [null, 0]];
+
+  it('is labelled as modelled on drive times, not observed', () => {
+    expect(MODELLED_DRIVE_TIME_LABEL).toMatch(/^modelled, not observed; gravity model on drive times/);
+  });
+
+  it('matches the hand-computed Huff shares and apportionment', () => {
+    // z1: pulls A = 100·e⁰ = 100, B = 300·e⁻¹ = 110.36 → weights A 475.4, B 524.6; z2: B alone → 1000.
+    // A: its 100 stays all from z1. B: 300 × 524.6 / 1524.6 = 103.23 → 103 from z1, 197 from z2 (largest remainder).
+    const flows = modelFlowsByDriveTime(two, zonesAB, (zi, ei) => times[zi][ei], params);
+    expect(flows).toEqual([
+      { finess: 'A', zoneCode: 'z1', stays: 100 },
+      { finess: 'B', zoneCode: 'z2', stays: 197 },
+      { finess: 'B', zoneCode: 'z1', stays: 103 },
+    ]);
+  });
+
+  it('sends nothing over a missing route or beyond the maximum drive time', () => {
+    const flows = modelFlowsByDriveTime(two, zonesAB, (zi, ei) => times[zi][ei], { ...params, maxDurationSec: 300 });
+    // z1→B (480 s) is now beyond reach: B draws only from z2, A only from z1
+    expect(flows).toEqual([{ finess: 'A', zoneCode: 'z1', stays: 100 }, { finess: 'B', zoneCode: 'z2', stays: 300 }]);
+  });
+
+  it('uses the same core as the crow-fly model: the same decays give the same table', () => {
+    const speedMps = DEFAULT_GRAVITY_PARAMS.crowFlyDecayM / params.decaySec; // 10 km ↔ 8 min
+    const byTime = modelFlowsByDriveTime(establishments, zones, (zi, ei) => {
+      const d = crowFlyDistanceM(establishments[ei].lon, establishments[ei].lat, zones[zi].lon, zones[zi].lat);
+      return d <= DEFAULT_GRAVITY_PARAMS.maxCrowFlyDistanceM ? d / speedMps : null;
+    }, { ...params, maxDurationSec: Infinity, noiseRatio: 0.2, coverageRatio: 0.95 });
+    expect(byTime).toEqual(modelFlows(establishments, zones));
   });
 });

@@ -96,7 +96,7 @@ export const healthSeeder: Seeder = {
       progress(`modelled flows ${manifest.modelledFlows.year} (${flows.length} rows, labelled synthetic)`);
       await trx.insertInto('healthFlowDatasets').values({
         id: modelledId, label: manifest.modelledFlows.label, synthetic: true, year: manifest.modelledFlows.year,
-        source: 'Gravity model on ScanSanté totals (scripts/build-health.ts)', params: JSON.stringify(manifest.modelledFlows.params), rowCount: flows.length,
+        source: `Gravity model (${manifest.modelledFlows.model ?? 'crow-fly distance'}) on ScanSanté totals (${manifest.modelledFlows.builtFrom ?? 'scripts/build-health.ts'})`, params: JSON.stringify(manifest.modelledFlows.params), rowCount: flows.length,
       }).execute();
       await insertBatches(trx, flows, (json) => sql`
         INSERT INTO health_flows (dataset_id, finess, zone_code, stays)

@@ -6,7 +6,11 @@ export interface HealthManifest {
   finessExtractDate: string;
   activityYears: [number, number];
   correspYear: number;
-  modelledFlows: { year: number; synthetic: true; label: string; params: unknown; establishmentCount: number; rowCount: number; unlocatedEstablishments: string[] };
+  modelledFlows: {
+    year: number; synthetic: true; label: string; params: unknown; establishmentCount: number; rowCount: number; unlocatedEstablishments: string[];
+    /** Drive-time model (scripts/health-model-flows.ts --graph): the road network and what it could not reach. */
+    model?: string; network?: { source: string; sourceDate?: string; nodeCount: number }; zonesOffNetwork?: string[]; establishmentsOffNetwork?: string[]; builtFrom?: string;
+  };
   activityDuplicates: { year: number; finess: string; names: (string | null)[]; sameFigures: boolean }[];
   parseReport: { file: string; rows: number; errors: number; skipped: number }[];
   bpe: { gpUnmapped: { code: string; count: number }[]; maternityUnmapped: { code: string; count: number }[]; gpRemappedCount: number; maternityRemappedCount: number; gpTotal: number; maternityTotal: number };

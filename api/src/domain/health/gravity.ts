@@ -3,8 +3,8 @@ import type { FlowRow } from './flows.js';
 /**
  * MODELLED patient flows — not observed. Real stays by establishment × patient zone are not public;
  * this gravity model spreads each establishment's real ScanSanté total over PMSI code géo zones.
- * Distance decay runs on CROW-FLY distance until the routing engine's drive times land: the
- * distance here is never a drive time and is named so.
+ * modelFlows decays on CROW-FLY distance (the fallback used before the routing engine landed, named so);
+ * modelFlowsByDriveTime decays on drive times from the road network (the committed demo table).
  */
 export const MODELLED_FLOWS_LABEL = 'modelled, not observed; distance decay on crow-fly distance until the routing engine lands';
 
@@ -79,11 +79,7 @@ export function apportion(total: number, weights: number[]): number[] {
  * each establishment's stays are then apportioned to sum exactly to its real total.
  */
 export function modelFlows(establishments: GravityEstablishment[], zones: GravityZone[], params: GravityParams = DEFAULT_GRAVITY_PARAMS): FlowRow[] {
-  const rand = seededRandom(params.seed);
-  const decay = (d: number) => Math.exp(-d / params.crowFlyDecayM);
-  // Pairs within range, per zone, with the competition denominator.
-  const pairs: { e: number; z: number; pull: number }[] = [];
-  const denom = new Float64Array(zones.length);
+  const pairs: GravityPair[] = [];
   const cosLat = (lat: number) => Math.cos((lat * Math.PI) / 180);
   const maxDeg = params.maxCrowFlyDistanceM / 111_000;
   establishments.forEach((e, ei) => {
@@ -91,11 +87,56 @@ export function modelFlows(establishments: GravityEstablishment[], zones: Gravit
     zones.forEach((z, zi) => {
       if (Math.abs(z.lat - e.lat) > maxDeg || Math.abs(z.lon - e.lon) > lonSpan) return;
       const d = crowFlyDistanceM(e.lon, e.lat, z.lon, z.lat);
-      if (d > params.maxCrowFlyDistanceM) return;
-      const pull = e.staysCount * decay(d);
-      denom[zi] += pull;
-      pairs.push({ e: ei, z: zi, pull });
+      if (d <= params.maxCrowFlyDistanceM) pairs.push({ e: ei, z: zi, decay: Math.exp(-d / params.crowFlyDecayM) });
     });
+  });
+  return gravityFlows(establishments, zones, pairs, params);
+}
+
+/** Label of the flows modelled on drive times (the committed demo table since the routing engine landed). */
+export const MODELLED_DRIVE_TIME_LABEL = 'modelled, not observed; gravity model on drive times (OSM 2021 road network), seeded';
+
+export interface DriveTimeGravityParams {
+  /** e-folding time of the decay exp(−t/τ), in seconds of drive time from the zone to the establishment. */
+  decaySec: number;
+  /** Zones farther than this drive time (or with no route) get no modelled stays. */
+  maxDurationSec: number;
+  seed: number;
+  noiseRatio: number;
+  coverageRatio: number;
+}
+
+export const DEFAULT_DRIVE_TIME_GRAVITY_PARAMS: DriveTimeGravityParams = { decaySec: 8 * 60, maxDurationSec: 120 * 60, seed: 20261122, noiseRatio: 0.2, coverageRatio: 0.95 };
+
+/**
+ * The same gravity model with f(t) = exp(−t/τ) on drive times: durationSec(zi, ei) is the drive time from
+ * zone zi's centre to establishment ei (seconds; null = off the network or no route → no flow).
+ */
+export function modelFlowsByDriveTime(
+  establishments: GravityEstablishment[], zones: GravityZone[], durationSec: (zi: number, ei: number) => number | null,
+  params: DriveTimeGravityParams = DEFAULT_DRIVE_TIME_GRAVITY_PARAMS,
+): FlowRow[] {
+  const pairs: GravityPair[] = [];
+  establishments.forEach((_, ei) => {
+    zones.forEach((_z, zi) => {
+      const t = durationSec(zi, ei);
+      if (t !== null && t <= params.maxDurationSec) pairs.push({ e: ei, z: zi, decay: Math.exp(-t / params.decaySec) });
+    });
+  });
+  return gravityFlows(establishments, zones, pairs, params);
+}
+
+/** An establishment × zone pair within range and its decay factor f(distance or time) in (0, 1]. */
+interface GravityPair { e: number; z: number; decay: number }
+
+/** Shared core: Huff shares per zone, seeded noise (pair order fixes the draws), coverage cut, exact apportionment. */
+function gravityFlows(establishments: GravityEstablishment[], zones: GravityZone[], decayed: GravityPair[], params: { seed: number; noiseRatio: number; coverageRatio: number }): FlowRow[] {
+  const rand = seededRandom(params.seed);
+  const denom = new Float64Array(zones.length);
+  const pairs = decayed.map((p) => {
+    const pull = establishments[p.e].staysCount * p.decay;
+    denom[p.z] += pull;
+    return { e: p.e, z: p.z, pull };
   });
   const weightsByE = new Map<number, { z: number; w: number }[]>();
   for (const p of pairs) {
