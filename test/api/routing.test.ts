@@ -12,9 +12,13 @@ type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 // Monaco + the adjacent communes of the Alpes-Maritimes (real OSM 2016 extract, compact committed fixture).
 const dir = mkdtempSync(join(tmpdir(), 'maillage-routing-api-'));
 const graphFile = join(dir, 'monaco.graph');
+// Saint-Germain-en-Laye (OSMnx drive graph): hospital sites of the CHI Poissy–Saint-Germain lie on it.
+const sgelGraphFile = join(dir, 'saint-germain-en-laye.graph');
 beforeAll(() => {
   const { graph, ch } = fixtureNetwork('monaco');
   writeGraphFile(graphFile, graph, ch, { source: 'OpenStreetMap monaco.osm.pbf (test fixture)', sourceDate: '2016-03-05', licence: 'ODbL', attribution: '© OpenStreetMap contributors', profile: 'car' });
+  const sgel = fixtureNetwork('saint-germain-en-laye');
+  writeGraphFile(sgelGraphFile, sgel.graph, sgel.ch, { source: 'OpenStreetMap Saint-Germain-en-Laye (test fixture)', licence: 'ODbL', profile: 'car' });
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -25,9 +29,11 @@ describeEachDatabase('routing API', (kind) => {
   let t: TestDatabase;
   let app: ReturnType<typeof appFor>['app'];
   let inactiveApp: ReturnType<typeof appFor>['app'];
+  let sgelApp: ReturnType<typeof appFor>['app'];
   beforeAll(async () => {
     t = await openTestDatabase(kind);
     app = appFor(t.database, { routing: RoutingService.load(t.database, graphFile) }).app;
+    sgelApp = appFor(t.database, { routing: RoutingService.load(t.database, sgelGraphFile) }).app;
     inactiveApp = appFor(t.database).app;
   });
   afterAll(async () => t?.close());
@@ -107,6 +113,43 @@ describeEachDatabase('routing API', (kind) => {
     expect(pops[2]).toBeGreaterThanOrEqual(pops[0]);
     expect(body.communes[0].code).toBe('06012');
     for (const c of body.communes) expect(c.durationSec).toBeLessThanOrEqual(20 * 60);
+  });
+
+  it('counts customers of the visible layers inside, each by its own drive time (equal to the matrix); hidden layers do not count', async () => {
+    const { body } = await post('/api/routing/isochrones', { origin: BEAUSOLEIL, breaksMin: [5, 15] });
+    const [b5, b15] = body.bands;
+    expect(b15.customerCount).toBeGreaterThan(0); // synthetic demo CRM accounts in Beausoleil, Cap-d'Ail, Roquebrune…
+    expect(b15.customerCount).toBeGreaterThanOrEqual(b5.customerCount);
+    // per-layer counts add up to the band's count; the demo layer says it is synthetic
+    expect(body.layers.reduce((s: number, l: Json) => s + l.countByBreak[1], 0)).toBe(b15.customerCount);
+    expect(body.layers.find((l: Json) => l.synthetic)).toBeDefined();
+    // each listed point's time is its own snapped drive time: the same as a matrix from the origin
+    const points = body.customers.slice(0, 30);
+    const m = await post('/api/routing/matrix', { sources: [BEAUSOLEIL], targets: points.map((p: Json) => [p.lon, p.lat]) });
+    points.forEach((p: Json, i: number) => {
+      expect(p.durationSec).toBeLessThanOrEqual(15 * 60);
+      expect(Math.abs(p.durationSec - m.body.durationSec[0][i])).toBeLessThan(1e-6);
+    });
+    const layerId = body.layers[0].layerId;
+    const patch = (hidden: boolean) => app.request(`/api/layers/${layerId}`, { method: 'PATCH', body: JSON.stringify({ hidden }), headers: { 'Content-Type': 'application/json' } });
+    expect((await patch(true)).status).toBe(200);
+    const hidden = await post('/api/routing/isochrones', { origin: BEAUSOLEIL, breaksMin: [5, 15] });
+    expect(hidden.body.layers.find((l: Json) => l.layerId === layerId)).toBeUndefined();
+    expect(hidden.body.bands[1].customerCount).toBe(b15.customerCount - body.layers[0].countByBreak[1]);
+    await patch(false);
+  });
+
+  it('lists the hospital sites inside by their own drive times, monotone in time', async () => {
+    const CHI_SAINT_GERMAIN: [number, number] = [2.08608, 48.89812];
+    const { status, body } = await post('/api/routing/isochrones', { origin: CHI_SAINT_GERMAIN, breaksMin: [2, 10] }, sgelApp);
+    expect(status).toBe(200);
+    const [b2, b10] = body.bands;
+    expect(b2.healthSiteCount).toBeGreaterThanOrEqual(1); // the site itself
+    expect(b10.healthSiteCount).toBeGreaterThanOrEqual(b2.healthSiteCount);
+    expect(body.healthSites).toHaveLength(b10.healthSiteCount);
+    expect(body.healthSites.map((s: Json) => s.finess)).toContain('780000337');
+    const m = await post('/api/routing/matrix', { sources: [CHI_SAINT_GERMAIN], targets: body.healthSites.map((p: Json) => [p.lon, p.lat]) }, sgelApp);
+    body.healthSites.forEach((p: Json, i: number) => expect(Math.abs(p.durationSec - m.body.durationSec[0][i])).toBeLessThan(1e-6));
   });
 
   it('rejects absurd isochrone breaks', async () => {

@@ -4,9 +4,10 @@ import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import type { Database } from '../db/database.js';
+import { healthSitesIn, visibleLayerPointsIn, type Bbox } from '../repositories/points-near.js';
 import { ApiError } from '../errors.js';
 import {
-  createRoutingNetwork, isochroneMembership, isochronePolygons, pointMatrix, readGraphFile, routeBetween, snapPoints,
+  createRoutingNetwork, isochroneMembership, metresPerDegree, isochronePolygons, pointMatrix, readGraphFile, routeBetween, snapPoints,
   type GraphFileMeta, type LonLat, type RoutingNetwork, type SnapOptions,
 } from '../domain/routing/index.js';
 
@@ -156,23 +157,68 @@ export class RoutingService {
     return pointMatrix(network, sources, targets);
   }
 
+  /**
+   * Isochrone bands (polygons for display) and what lies inside, each point by its OWN snapped drive time
+   * (never by polygon intersection): communes with their population, points of the visible layers, hospital sites.
+   */
   async isochrone(origin: LonLat, breaksSec: number[]) {
     const network = this.requireNetwork();
     const [snapped] = snapPoints(network, [origin]);
     if (!snapped) throw offNetwork('origin', origin, this.status);
     const polygons = isochronePolygons(network, origin, breaksSec)!;
-    const communes = await this.communePoints();
-    const membership = isochroneMembership(network, origin, communes.map((c) => [c.lon, c.lat]), breaksSec)!;
-    const inside = communes
-      .map((c, i) => ({ code: c.code, name: c.name, populationCount: c.populationCount, durationSec: membership.durationSec[i] }))
-      .filter((c) => c.durationSec !== null && c.durationSec <= Math.max(...breaksSec))
-      .sort((a, b) => a.durationSec! - b.durationSec!);
-    const bands = breaksSec.map((b, k) => {
-      const within = inside.filter((c) => c.durationSec! <= b);
-      return { breakSec: b, communeCount: membership.countByBreak[k], populationCount: within.reduce((s, c) => s + c.populationCount, 0) };
+    // Nothing beyond a 200 km/h crow-fly reach can be inside: only candidates in that box are snapped.
+    const box = reachBox(origin, Math.max(...breaksSec));
+    const inBox = (p: { lon: number; lat: number }) => p.lon >= box[0] && p.lon <= box[2] && p.lat >= box[1] && p.lat <= box[3];
+    const [communes, customers, sites] = await Promise.all([
+      this.communePoints().then((all) => all.filter(inBox)),
+      visibleLayerPointsIn(this.database.db, box),
+      healthSitesIn(this.database.db, box),
+    ]);
+    const points: LonLat[] = [...communes, ...customers, ...sites].map((p) => [p.lon, p.lat]);
+    const { durationSec } = isochroneMembership(network, origin, points, breaksSec)!;
+    const maxSec = Math.max(...breaksSec);
+    const within = <T>(items: T[], offset: number) => items
+      .map((item, i) => ({ item, durationSec: durationSec[offset + i] }))
+      .filter((x): x is { item: T; durationSec: number } => x.durationSec !== null && x.durationSec <= maxSec)
+      .sort((a, b) => a.durationSec - b.durationSec);
+    const communesIn = within(communes, 0).map(({ item: c, durationSec }) => ({ code: c.code, name: c.name, populationCount: c.populationCount, durationSec }));
+    const customersIn = within(customers, communes.length);
+    const sitesIn = within(sites, communes.length + customers.length).map(({ item: s, durationSec }) => ({
+      finess: s.finess, name: s.name, category: s.category, status: s.status, city: s.city, lon: s.lon, lat: s.lat, durationSec,
+    }));
+    const countWithin = (times: { durationSec: number }[], b: number) => times.filter((t) => t.durationSec <= b).length;
+    const layers = [...new Map(customers.map((c) => [c.layerId, { layerId: c.layerId, name: c.layerName, synthetic: c.synthetic }])).values()].map((l) => {
+      const own = customersIn.filter((c) => c.item.layerId === l.layerId);
+      return { ...l, countByBreak: breaksSec.map((b) => countWithin(own, b)) };
     });
-    return { origin: { lon: origin[0], lat: origin[1], snappedLon: snapped.snappedLon, snappedLat: snapped.snappedLat }, polygons, bands, communes: inside };
+    const bands = breaksSec.map((b) => {
+      const cs = communesIn.filter((c) => c.durationSec <= b);
+      return {
+        breakSec: b,
+        communeCount: cs.length,
+        populationCount: cs.reduce((s, c) => s + c.populationCount, 0),
+        customerCount: countWithin(customersIn, b),
+        healthSiteCount: countWithin(sitesIn, b),
+      };
+    });
+    return {
+      origin: { lon: origin[0], lat: origin[1], snappedLon: snapped.snappedLon, snappedLat: snapped.snappedLat },
+      polygons,
+      bands,
+      communes: communesIn,
+      /** Visible layers with points inside (counts per break); the nearest 500 points are listed. */
+      layers,
+      customers: customersIn.slice(0, 500).map(({ item: c, durationSec }) => ({ layerId: c.layerId, key: c.key, name: c.name, category: c.category, lon: c.lon, lat: c.lat, durationSec })),
+      healthSites: sitesIn,
+    };
   }
+}
+
+/** Box around a point holding everything reachable within `maxSec` at ≤ 200 km/h (crow-fly bound, never a result). */
+function reachBox([lon, lat]: LonLat, maxSec: number): Bbox {
+  const reachM = (maxSec * 200) / 3.6;
+  const { mPerDegLon, mPerDegLat } = metresPerDegree(lat);
+  return [lon - reachM / mPerDegLon, lat - reachM / mPerDegLat, lon + reachM / mPerDegLon, lat + reachM / mPerDegLat];
 }
 
 function statusOf(graphFile: string, meta: GraphFileMeta, nodeCount: number, edgeCount: number, loadMs: number): RoutingStatus {

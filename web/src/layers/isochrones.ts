@@ -19,6 +19,19 @@ export function isochroneLayers(result: IsochroneResult | null) {
       getLineWidth: 1.5,
       pickable: false,
     }),
+    // Hospital sites inside, coloured by the smallest band they fall in (their own drive time).
+    new ScatterplotLayer({
+      id: 'isochrone-health-sites',
+      data: result.healthSites,
+      getPosition: (d: { lon: number; lat: number }) => [d.lon, d.lat],
+      getRadius: 5,
+      radiusUnits: 'pixels',
+      getFillColor: (d: { durationSec: number }) => [...BAND_COLORS[Math.max(0, order.findIndex((b) => d.durationSec <= b)) % BAND_COLORS.length], 255] as [number, number, number, number],
+      getLineColor: [40, 20, 60, 255],
+      stroked: true,
+      lineWidthUnits: 'pixels',
+      getLineWidth: 1.5,
+    }),
     new ScatterplotLayer({
       id: 'isochrone-origin',
       data: [result.origin],

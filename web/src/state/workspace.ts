@@ -16,6 +16,8 @@ export interface IsochroneState {
   active: boolean;
   breaksText: string;
   result: IsochroneResult | null;
+  /** Name of the commune or site the bands start from (null: a clicked point). */
+  originLabel: string | null;
   busy: boolean;
 }
 
@@ -47,7 +49,7 @@ export const workspace = createStore<WorkspaceState>({
   labels: null,
   sheet: null,
   toast: null,
-  isochrone: { status: null, active: false, breaksText: '10, 20, 30', result: null, busy: false },
+  isochrone: { status: null, active: false, breaksText: '10, 20, 30', result: null, originLabel: null, busy: false },
 });
 
 /** Updates one nested feature slice, e.g. `patchSlice('isochrone', { busy: true })`. */

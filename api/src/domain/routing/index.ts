@@ -36,3 +36,4 @@ export {
 } from './network.js';
 export { isochroneMembership, isochronePolygons, originNodeTimes, type IsochroneOptions, type Membership, type TravelDirection } from './isochrone.js';
 export { seededRandom, syntheticRoadWays } from './synthetic.js';
+export { metresPerDegree } from './geo.js';
