@@ -186,3 +186,21 @@ export async function listAreaLabels(db: Kysely<DB>, table: 'departements' | 're
     .orderBy('code')
     .execute();
 }
+
+/** Names of the given communes (current COG codes), by code; unknown codes are simply absent. */
+export async function findCommuneNames(db: Kysely<DB>, codes: string[]): Promise<Map<string, string>> {
+  if (!codes.length) return new Map();
+  const rows = await db.selectFrom('communes').select(['code', 'name']).where('code', 'in', codes).execute();
+  return new Map(rows.map((r) => [r.code, r.name]));
+}
+
+/** Communes of a département, by code (same shape as findCommunesInBbox). */
+export async function findCommunesOfDepartement(db: Kysely<DB>, departementCode: string) {
+  const rows = await db
+    .selectFrom('communes')
+    .select(['code', 'name', 'populationCount', sql<{ coordinates: [number, number] }>`ST_AsGeoJSON(point, 6)::json`.as('pointJson')])
+    .where('departementCode', '=', departementCode)
+    .orderBy('code')
+    .execute();
+  return { communes: rows.map((r) => ({ code: r.code, name: r.name, populationCount: r.populationCount, point: pointOf(r.pointJson) })), truncated: false };
+}

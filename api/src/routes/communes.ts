@@ -3,10 +3,11 @@ import { z } from 'zod';
 import type { AppDeps } from '../deps.js';
 import { ApiError } from '../errors.js';
 import { parseBbox } from '../domain/territory/bbox.js';
-import { findCommuneSheet, findCommunesInBbox, findReplacements, searchPlaces } from '../repositories/territory.js';
+import { findCommuneSheet, findCommunesInBbox, findCommunesOfDepartement, findReplacements, searchPlaces } from '../repositories/territory.js';
 import { validate } from './validation.js';
 
 const CODE_RE = /^[0-9][0-9AB][0-9]{3}$/;
+const DEPARTEMENT_RE = /^([0-9]{2}|2A|2B|97[1-6])$/;
 
 export const communesRoutes = ({ database }: AppDeps) =>
   new Hono()
@@ -20,10 +21,24 @@ export const communesRoutes = ({ database }: AppDeps) =>
     )
     .get(
       '/',
-      validate('query', z.object({ bbox: z.string({ message: 'bbox is required: minLon,minLat,maxLon,maxLat' }), limit: z.coerce.number().int().min(1).max(5000).default(500) })),
+      validate(
+        'query',
+        z
+          .object({
+            bbox: z.string().optional(),
+            departement: z.string().trim().toUpperCase().regex(DEPARTEMENT_RE, 'a département code: 2 or 3 characters (e.g. 78, 2A, 974)').optional(),
+            limit: z.coerce.number().int().min(1).max(5000).default(500),
+          })
+          .refine((q) => q.bbox !== undefined || q.departement !== undefined, { message: 'bbox (minLon,minLat,maxLon,maxLat) or departement is required', path: ['bbox'] }),
+      ),
       async (c) => {
-        const { bbox: text, limit } = c.req.valid('query');
-        const bbox = parseBbox(text);
+        const { bbox: text, departement, limit } = c.req.valid('query');
+        if (departement !== undefined) {
+          const found = await findCommunesOfDepartement(database.db, departement);
+          if (!found.communes.length) throw new ApiError(404, 'NOT_FOUND', `No département ${departement} in the COG 2026: check the code (e.g. 78, 2A, 974).`);
+          return c.json(found);
+        }
+        const bbox = parseBbox(text!);
         if (typeof bbox === 'string') throw new ApiError(400, 'INVALID_BBOX', bbox);
         return c.json(await findCommunesInBbox(database.db, bbox, limit));
       },

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { communeCodesOf, matrixCsv, matrixEndpoints, unreachableReason } from '../../../api/src/domain/routing/matrix-csv.js';
+
+const network = { source: 'OpenStreetMap France (2021)', sourceDate: '2021-01-01', licence: 'ODbL', profile: 'car' };
+
+describe('matrix CSV (pure)', () => {
+  it('labels communes by name, coordinates by id/name or "lon,lat"', () => {
+    const points = [{ communeCode: '2a004' }, [2.1, 48.9] as [number, number], { lon: 2.2, lat: 48.8, id: 'S1' }];
+    expect(communeCodesOf(points)).toEqual(['2A004']);
+    expect(matrixEndpoints(points, new Map([['2A004', 'Ajaccio']]))).toEqual([
+      { code: '2A004', name: 'Ajaccio' },
+      { code: '2.1,48.9', name: '' },
+      { code: 'S1', name: '' },
+    ]);
+  });
+
+  it('writes hand-computed rows: rounding, empty cells and their reason', () => {
+    const csv = matrixCsv({
+      sources: [{ code: 'A', name: 'Alpha' }, { code: 'B', name: 'Bêta' }],
+      targets: [{ code: 'C', name: 'Gamma' }, { code: 'D', name: 'Delta' }],
+      matrix: { durationSec: [[754, null], [null, 61]], distanceM: [[12_345, null], [null, 1005]], unsnappedSources: [], unsnappedTargets: [1] },
+      network,
+      computedMs: 3.4,
+      generatedAt: new Date('2026-01-02T03:04:05Z'),
+    });
+    expect(csv.split('\r\n')).toEqual([
+      '\ufeff# Maillage — matrice des temps de trajet en voiture : 2 origines × 2 destinations (4 couples)',
+      '# réseau routier : OpenStreetMap France (2021) ; date : 2021-01-01 ; licence : ODbL ; © les contributeurs OpenStreetMap (ODbL) ; profil : car',
+      '# calculé le 2026-01-02T03:04:05.000Z en 3 ms ; durées en minutes, distances en km',
+      expect.stringMatching(/^# cellules vides : reason = origin_off_network/),
+      'origin_code;origin_name;destination_code;destination_name;duration_min;distance_km;reason',
+      'A;Alpha;C;Gamma;12.6;12.35;',
+      'A;Alpha;D;Delta;;;destination_off_network',
+      'B;Bêta;C;Gamma;;;no_route',
+      'B;Bêta;D;Delta;1.0;1.00;', // 1005 m → 1.00 km (toFixed rounds the binary value 1.005 down)
+      '',
+    ]);
+  });
+
+  it('gives the origin first when both ends are off the network', () => {
+    expect(unreachableReason(null, true, true)).toBe('origin_off_network');
+    expect(unreachableReason(0, true, true)).toBeNull();
+  });
+});
