@@ -2,7 +2,8 @@
  * Road file → one graph file with its contraction hierarchy, ready for MAILLAGE_ROAD_GRAPH / readGraphFile:
  * an OpenStreetMap extract (.osm.pbf), an OSMnx drive graph (.graphml) or IGN ROUTE 500 TRONCON_ROUTE
  * (.shp with its .dbf, or a GeoJSON export in Lambert-93).
- *   npm run roads:import-file -- <file> [--out .tmp/roads.graph] [--ferries] [--tracks]
+ *   npm run roads:import-file -- <file> [--out .tmp/roads.graph] [--ferries] [--tracks] [--no-db]
+ * then loads the road pieces into the database's `road_edges` (see roads-load-db.ts) unless --no-db.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import * as shapefile from 'shapefile';
@@ -12,10 +13,11 @@ import { parseArgs } from 'node:util';
 import { buildRoadGraph, contractGraph, writeGraphFile, type RoadWay } from '../api/src/domain/routing/index.js';
 import { parseGraphml } from '../api/src/domain/routing/graphml.js';
 import { readOsmPbf } from '../api/src/domain/routing/osm-pbf.js';
+import { loadGraphIntoDatabase } from './roads-load-db.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { out: { type: 'string' }, ferries: { type: 'boolean', default: false }, tracks: { type: 'boolean', default: false } },
+  options: { out: { type: 'string' }, ferries: { type: 'boolean', default: false }, tracks: { type: 'boolean', default: false }, 'no-db': { type: 'boolean', default: false } },
 });
 const input = positionals[0];
 if (!input) {
@@ -70,6 +72,7 @@ writeGraphFile(out, graph, ch, {
   report,
 });
 console.log(`wrote ${out}`);
+if (!values['no-db']) await loadGraphIntoDatabase(out, graph);
 
 async function route500Features(path: string): Promise<Route500Feature[]> {
   if (!/\.shp$/i.test(path)) return (JSON.parse(readFileSync(path, 'utf8')) as { features: Route500Feature[] }).features;

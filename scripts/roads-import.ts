@@ -1,8 +1,9 @@
 /**
- * `npm run roads:import -- <source> [--out file.graph] [--classes motorway,…,minor]` — one command for every
+ * `npm run roads:import -- <source> [--out file.graph] [--classes motorway,…,minor] [--no-db]` — one command for every
  * road source: an OpenMapTiles z14 pyramid (a directory with 14/x/y.pbf, or a tokenless-tiles git mirror),
  * an OSM extract (.osm.pbf), an OSMnx GraphML, or IGN ROUTE 500 (.shp/.geojson). Writes a graph file with its
- * contraction hierarchy; point MAILLAGE_ROAD_GRAPH at it to use it in the app.
+ * contraction hierarchy (point MAILLAGE_ROAD_GRAPH at it to use it in the app), then loads its road pieces into
+ * the database's `road_edges` for display and pgRouting cross-checks (scripts/roads-load-db.ts) unless --no-db.
  */
 import { existsSync, statSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
@@ -11,11 +12,13 @@ import { fileURLToPath } from 'node:url';
 import { readTilePyramids } from './roads-tiles-read.js';
 import { buildRoadGraph, contractGraph, writeGraphFile } from '../api/src/domain/routing/index.js';
 import { MAIN_ROAD_CLASSES } from '../api/src/domain/routing/tiles-import.js';
+import { loadGraphIntoDatabase } from './roads-load-db.js';
 
 const args = process.argv.slice(2);
-const input = args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--'));
+const valueFlags = ['--out', '--classes'];
+const input = args.find((a, i) => !a.startsWith('--') && !valueFlags.includes(args[i - 1]));
 if (!input || !existsSync(input)) {
-  console.error('usage: npm run roads:import -- <tile pyramid dir | file.osm.pbf | file.graphml | TRONCON_ROUTE.shp> [--out file.graph] [--classes …]');
+  console.error('usage: npm run roads:import -- <tile pyramid dir | file.osm.pbf | file.graphml | TRONCON_ROUTE.shp> [--out file.graph] [--classes …] [--no-db]');
   process.exit(2);
 }
 if (!statSync(input).isDirectory()) {
@@ -41,3 +44,4 @@ writeGraphFile(out, graph, ch, {
   report: build,
 });
 console.log(`wrote ${out} — ${secs()} s`);
+if (!args.includes('--no-db')) await loadGraphIntoDatabase(out, graph);
