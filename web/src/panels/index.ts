@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import type { WorkspaceState } from '../state/workspace';
 import { CommuneSheet } from './CommuneSheet';
 import { IsochronePanel, isochroneMapClick } from './IsochronePanel';
+import { MatrixPanel } from './MatrixPanel';
 import { HealthPanel } from './health';
 import { healthMapClick } from '../state/health';
 import { LayersPanel } from './LayersPanel';
@@ -26,6 +27,7 @@ export interface PanelDefinition {
 export const PANELS: PanelDefinition[] = [
   { id: 'commune-sheet', Component: CommuneSheet },
   { id: 'isochrones', Component: IsochronePanel, onMapClick: isochroneMapClick, toolActive: (s) => s.isochrone.active },
+  { id: 'matrix', Component: MatrixPanel },
   { id: 'health', Component: HealthPanel, onMapClick: healthMapClick },
   { id: 'layers', Component: LayersPanel, onMapClick: layersMapClick },
 ];

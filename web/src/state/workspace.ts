@@ -21,6 +21,33 @@ export interface IsochroneState {
   busy: boolean;
 }
 
+/** A commune of a matrix selection (code INSEE and name). */
+export interface MatrixCommune {
+  code: string;
+  name: string;
+}
+
+/** A computed matrix with the lists it was computed for (POST /api/routing/matrix, JSON). */
+export interface MatrixResult {
+  origins: MatrixCommune[];
+  destinations: MatrixCommune[];
+  matrix: { durationSec: (number | null)[][]; distanceM: (number | null)[][]; unsnappedSources: number[]; unsnappedTargets: number[] };
+}
+
+/** The drive-time matrix tool (panels/MatrixPanel.tsx, state/matrix.ts); no destinations = the origins. */
+export interface MatrixState {
+  open: boolean;
+  status: RoutingStatus | null;
+  target: 'origins' | 'destinations';
+  input: string;
+  origins: MatrixCommune[];
+  destinations: MatrixCommune[];
+  result: MatrixResult | null;
+  /** The API's refusal (413 beyond 2,500 × 2,500, unknown codes), shown in the panel. */
+  error: string | null;
+  busy: boolean;
+}
+
 /**
  * Everything the workspace shows. Panels read it with `workspace.use(s => s.x)`, deck.gl layers are built
  * from it each render (`buildLayers(state)` in layers/index.ts). A feature adds its own field here
@@ -37,6 +64,7 @@ export interface WorkspaceState {
   sheet: { data: CommuneSheetData; replacedFrom: string | null } | null;
   toast: string | null;
   isochrone: IsochroneState;
+  matrix: MatrixState;
 }
 
 export const workspace = createStore<WorkspaceState>({
@@ -50,6 +78,7 @@ export const workspace = createStore<WorkspaceState>({
   sheet: null,
   toast: null,
   isochrone: { status: null, active: false, breaksText: '10, 20, 30', result: null, originLabel: null, busy: false },
+  matrix: { open: false, status: null, target: 'origins', input: '', origins: [], destinations: [], result: null, error: null, busy: false },
 });
 
 /** Updates one nested feature slice, e.g. `patchSlice('isochrone', { busy: true })`. */
