@@ -1,8 +1,23 @@
 import { ScatterplotLayer } from '@deck.gl/layers';
-import { HexagonLayer } from '@deck.gl/aggregation-layers';
+import type { HexagonLayer as HexagonLayerClass } from '@deck.gl/aggregation-layers';
 import type { Layer } from '@deck.gl/core';
 import { layersStore, type LayerFeature } from '../state/layers';
-import type { ViewState } from '../state/workspace';
+import { workspace, type ViewState } from '../state/workspace';
+
+/**
+ * deck.gl's aggregation layers (≈ 40 KB gzipped) load on demand, when a layer first has points to aggregate:
+ * they are not needed to paint the map, and the points arrive after it anyway.
+ */
+let HexagonLayer: typeof HexagonLayerClass | null = null;
+let hexagonLoading = false;
+function loadHexagonLayer() {
+  if (HexagonLayer || hexagonLoading) return;
+  hexagonLoading = true;
+  void import('@deck.gl/aggregation-layers').then((m) => {
+    HexagonLayer = m.HexagonLayer;
+    workspace.set({}); // redraw the deck.gl layers
+  });
+}
 
 const PALETTE: [number, number, number][] = [
   [31, 95, 139], [228, 87, 46], [41, 161, 115], [146, 84, 168], [235, 170, 40], [90, 90, 90], [200, 60, 120],
@@ -33,6 +48,10 @@ export function customerLayers(view: ViewState | null): Layer[] {
     const data = features[layer.id];
     if (layer.hidden || !data?.length) continue;
     if (view.zoom < POINTS_MIN_ZOOM) {
+      if (!HexagonLayer) {
+        loadHexagonLayer();
+        continue;
+      }
       out.push(
         new HexagonLayer<LayerFeature>({
           id: `layer-${layer.id}-hex`,
