@@ -87,6 +87,10 @@ describeEachDatabase('routing API', (kind) => {
     expect(body.durationSec[0][1]).toBeNull();
     expect(body.unsnappedTargets).toEqual([1]);
     expect(body.distanceM[0][0]).toBeGreaterThan(0);
+    // the same coordinates as source and target: no trip, 0 s and 0 m (not two access legs)
+    const same = await post('/api/routing/matrix', { sources: [CAP_D_AIL, BEAUSOLEIL] });
+    expect([same.body.durationSec[0][0], same.body.durationSec[1][1], same.body.distanceM[1][1]]).toEqual([0, 0, 0]);
+    expect(same.body.durationSec[0][1]).toBeGreaterThan(0);
   });
 
   it('caps matrices at 2,500 × 2,500 with a 413 naming the limit', async () => {

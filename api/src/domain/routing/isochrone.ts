@@ -53,6 +53,7 @@ export function isochroneMembership(
   const sorted = [...breaksSec].sort((a, b) => a - b);
   const durationSec = snapped.map((p) => {
     if (!p) return null;
+    if (p.lon === times.origin.lon && p.lat === times.origin.lat) return 0; // the origin itself: no trip (as in pointMatrix)
     let best = Infinity;
     const seeds = to ? p.departure : p.arrival;
     for (let k = 0; k < seeds.nodes.length; k++) best = Math.min(best, times.durationMs[seeds.nodes[k]] + seeds.durationMs[k]);

@@ -40,6 +40,8 @@ export interface RouteResult {
 export function routeBetween(network: RoutingNetwork, from: LonLat, to: LonLat): RouteResult | null {
   const [a, b] = snapPoints(network, [from, to]);
   if (!a || !b) return null;
+  // The same place is no trip (as in pointMatrix and isochrone membership).
+  if (from[0] === to[0] && from[1] === to[1]) return { durationSec: 0, distanceM: 0, accessDurationSec: 0, geometry: [from, to] };
   const { graph } = network;
   network.router ??= new ChRouter(network.ch);
   const path = network.router.path(a.departure, b.arrival);
@@ -139,7 +141,9 @@ export function matrixFromNodes(
     const rowM = Array.from(m.distanceM.subarray(i * m.targetCount, (i + 1) * m.targetCount));
     const s = sources[i];
     for (const j of (s && targetsByPiece.get(s.piece)) || []) {
-      const direct = samePieceDurationMs(graph, s!, targets[j]!);
+      const t = targets[j]!;
+      // The same place is no trip (not two access legs to the road and back): 0 s, 0 m.
+      const direct = t.lon === s!.lon && t.lat === s!.lat ? { durationMs: 0, distanceM: 0 } : samePieceDurationMs(graph, s!, t);
       if (direct && direct.durationMs < rowMs[j]) {
         rowMs[j] = direct.durationMs;
         rowM[j] = direct.distanceM;
