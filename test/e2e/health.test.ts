@@ -1,60 +1,38 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { writeGraphFile } from '../../api/src/domain/routing/index.js';
-import { fixtureNetwork } from '../domain/routing/fixtures.js';
-import { browserSkipReason, launchChromium } from '../helpers/browser.js';
-import { startTestServer, type TestServer } from '../helpers/server.js';
-import { ROOT } from '../helpers/template.js';
-
-const artifacts = join(ROOT, 'test/e2e/artifacts');
-type MapHandle = { isMoving(): boolean; loaded(): boolean; project(p: [number, number]): { x: number; y: number }; jumpTo(o: unknown): void };
+import type { Page } from 'playwright-core';
+import { browserSkipReason } from '../helpers/browser.js';
+import { ARTIFACTS_DIR, openBrowserSession, type BrowserSession } from '../helpers/e2e.js';
+import { writeFixtureGraph } from '../helpers/road-graphs.js';
 
 const CHI_SAINT_GERMAIN: [number, number] = [2.08608, 48.89812]; // FINESS 780000337, site of the CHI Poissy–Saint-Germain
 const CHI_POISSY_EJ = '780001236';
 
 (browserSkipReason ? describe.skip : describe)(`healthcare actor sheet in Chromium${browserSkipReason ? ` — ${browserSkipReason}` : ''}`, () => {
-  let server: TestServer;
-  let browser: Browser;
+  let session: BrowserSession;
   let page: Page;
-  const errors: string[] = [];
+  let errors: string[];
   const dir = mkdtempSync(join(tmpdir(), 'maillage-e2e-health-'));
 
   beforeAll(async () => {
-    mkdirSync(artifacts, { recursive: true });
     // A real road graph (Saint-Germain-en-Laye, OSM) so the competitors list has drive times.
-    const graphFile = join(dir, 'saint-germain-en-laye.graph');
-    const { graph, ch } = fixtureNetwork('saint-germain-en-laye');
-    writeGraphFile(graphFile, graph, ch, { source: 'OpenStreetMap Saint-Germain-en-Laye (test fixture)', sourceDate: '2021', licence: 'ODbL', profile: 'car' });
-    server = await startTestServer({ MAILLAGE_ROAD_GRAPH: graphFile });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => m.type() === 'error' && !/Failed to load resource/.test(m.text()) && errors.push(m.text()));
+    const graphFile = writeFixtureGraph(dir, 'saint-germain-en-laye', { source: 'OpenStreetMap Saint-Germain-en-Laye (test fixture)', sourceDate: '2021' });
+    session = await openBrowserSession({ MAILLAGE_ROAD_GRAPH: graphFile });
+    ({ page, errors } = session);
   });
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    await session?.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const clickOnMap = async (lonLat: [number, number]) => {
-    const box = (await page.locator('.map canvas').first().boundingBox())!;
-    const p = await page.evaluate((ll) => (window as unknown as { __maillageMap: MapHandle }).__maillageMap.project(ll), lonLat);
-    await page.mouse.click(box.x + p.x, box.y + p.y);
-  };
-
   it('opens a hospital site from the map: identity, activity chart, attractiveness zone, competitors by drive time', async () => {
-    await page.goto(`${server.url}#hospitals=1`);
+    await page.goto(`${session.server.url}#hospitals=1`);
     await page.locator('[data-testid=health-panel]', { hasText: /5\s368 sites/ }).waitFor({ timeout: 60_000 });
-    await page.evaluate((center) => (window as unknown as { __maillageMap: MapHandle }).__maillageMap.jumpTo({ center, zoom: 13 }), CHI_SAINT_GERMAIN);
-    await page.waitForFunction(() => {
-      const map = (window as unknown as { __maillageMap?: MapHandle }).__maillageMap;
-      return !!map && map.loaded() && !map.isMoving();
-    }, undefined, { timeout: 30_000 });
-    await clickOnMap(CHI_SAINT_GERMAIN);
+    await session.jumpTo(CHI_SAINT_GERMAIN, 13);
+    await session.waitForMapIdle();
+    await session.clickMap(CHI_SAINT_GERMAIN);
     const sheet = page.locator('[data-testid=health-actor-sheet]');
     await sheet.waitFor();
     expect(await sheet.locator('h2').innerText()).toMatch(/POISSY ST GERMAIN SITE ST GERMAIN|CONSULTATION PRE ET POSTNATALE/);
@@ -84,15 +62,12 @@ const CHI_POISSY_EJ = '780001236';
     await competitors.getByRole('button', { name: 'calculer' }).click();
     await competitors.locator('[data-testid=health-competitors-summary]', { hasText: 'à moins de 10 min' }).waitFor();
     // the whole 80 % zone in view, the sheet's chart, zone and competitors in the panel
-    await page.evaluate(() => (window as unknown as { __maillageMap: MapHandle }).__maillageMap.jumpTo({ center: [1.98, 48.93], zoom: 9.6 }));
-    await page.waitForFunction(() => {
-      const map = (window as unknown as { __maillageMap?: MapHandle }).__maillageMap;
-      return !!map && map.loaded() && !map.isMoving();
-    }, undefined, { timeout: 30_000 });
+    await session.jumpTo([1.98, 48.93], 9.6);
+    await session.waitForMapIdle();
     await page.setViewportSize({ width: 1400, height: 1200 });
     await sheet.evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await page.waitForTimeout(500);
-    await page.screenshot({ path: join(artifacts, 'health-actor.png') });
+    await page.screenshot({ path: join(ARTIFACTS_DIR, 'health-actor.png') });
     expect(errors).toEqual([]);
   });
 

@@ -1,65 +1,38 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { writeGraphFile } from '../../api/src/domain/routing/index.js';
-import { fixtureNetwork } from '../domain/routing/fixtures.js';
-import { browserSkipReason, launchChromium } from '../helpers/browser.js';
-import { startTestServer, type TestServer } from '../helpers/server.js';
-import { ROOT } from '../helpers/template.js';
-
-const artifacts = join(ROOT, 'test/e2e/artifacts');
-type MapHandle = { isMoving(): boolean; loaded(): boolean; project(p: [number, number]): { x: number; y: number }; jumpTo(o: unknown): void };
+import { browserSkipReason } from '../helpers/browser.js';
+import { ARTIFACTS_DIR, openBrowserSession, type BrowserSession } from '../helpers/e2e.js';
+import { writeFixtureGraph } from '../helpers/road-graphs.js';
 
 const SAINT_GERMAIN_CENTRE: [number, number] = [2.0934, 48.8985]; // château de Saint-Germain-en-Laye
 
 (browserSkipReason ? describe.skip : describe)(`isochrone tool in Chromium${browserSkipReason ? ` — ${browserSkipReason}` : ''}`, () => {
-  let server: TestServer;
-  let browser: Browser;
-  let page: Page;
-  const errors: string[] = [];
+  let session: BrowserSession;
   const dir = mkdtempSync(join(tmpdir(), 'maillage-e2e-iso-'));
 
   beforeAll(async () => {
-    mkdirSync(artifacts, { recursive: true });
-    // A real road graph (Saint-Germain-en-Laye, OSM drive network) so bands, counts and the matrix are real drive times.
-    const graphFile = join(dir, 'saint-germain-en-laye.graph');
-    const { graph, ch } = fixtureNetwork('saint-germain-en-laye');
-    writeGraphFile(graphFile, graph, ch, {
-      source: 'OpenStreetMap Saint-Germain-en-Laye (test fixture)', sourceDate: '2021', licence: 'ODbL',
-      attribution: 'Réseau routier © les contributeurs OpenStreetMap (ODbL)', profile: 'car',
-    });
-    server = await startTestServer({ MAILLAGE_ROAD_GRAPH: graphFile });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => m.type() === 'error' && !/Failed to load resource/.test(m.text()) && errors.push(m.text()));
+    // A real road graph (Saint-Germain-en-Laye, OSM drive network) so bands and counts are real drive times.
+    const graphFile = writeFixtureGraph(dir, 'saint-germain-en-laye', { sourceDate: '2021', attribution: 'Réseau routier © les contributeurs OpenStreetMap (ODbL)' });
+    session = await openBrowserSession({ MAILLAGE_ROAD_GRAPH: graphFile });
   });
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    await session?.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const waitForMapIdle = () =>
-    page.waitForFunction(() => {
-      const map = (window as unknown as { __maillageMap?: MapHandle }).__maillageMap;
-      return !!map && map.loaded() && !map.isMoving();
-    }, undefined, { timeout: 30_000 });
-
   it('draws bands from a map click and lists communes, population, customers and hospital sites inside', async () => {
-    await page.goto(server.url);
+    const { page, errors } = session;
+    await page.goto(session.server.url);
     const panel = page.locator('[data-testid=isochrone-panel]');
     await panel.getByRole('button', { name: 'Isochrones' }).and(page.locator(':not([disabled])')).waitFor({ timeout: 60_000 });
-    await waitForMapIdle();
-    await page.evaluate((center) => (window as unknown as { __maillageMap: MapHandle }).__maillageMap.jumpTo({ center, zoom: 12.3 }), SAINT_GERMAIN_CENTRE);
-    await waitForMapIdle();
+    await session.waitForMapIdle();
+    await session.jumpTo(SAINT_GERMAIN_CENTRE, 12.3);
+    await session.waitForMapIdle();
     await panel.getByLabel('Seuils en minutes').fill('3, 6, 10');
     await panel.getByRole('button', { name: 'Isochrones' }).click();
-    const box = (await page.locator('.map canvas').first().boundingBox())!;
-    const p = await page.evaluate((ll) => (window as unknown as { __maillageMap: MapHandle }).__maillageMap.project(ll), SAINT_GERMAIN_CENTRE);
-    await page.mouse.click(box.x + p.x, box.y + p.y);
+    await session.clickMap(SAINT_GERMAIN_CENTRE);
     const result = panel.locator('[data-testid=isochrone-result]');
     await result.waitFor({ timeout: 30_000 });
     // [communes, population, customers, sites] per band, from the cells (French digit grouping removed)
@@ -79,11 +52,12 @@ const SAINT_GERMAIN_CENTRE: [number, number] = [2.0934, 48.8985]; // château de
     expect(await result.locator('[data-testid=isochrone-sites] li').count()).toBe(r10[3]);
     expect(await result.locator('[data-testid=isochrone-sites]').innerText()).toMatch(/POISSY ST GERMAIN/);
     await page.waitForTimeout(600);
-    await page.screenshot({ path: join(artifacts, 'isochrone-bands.png') });
+    await page.screenshot({ path: join(ARTIFACTS_DIR, 'isochrone-bands.png') });
     expect(errors).toEqual([]);
   });
 
   it('starts from the open commune sheet', async () => {
+    const { page, errors } = session;
     const panel = page.locator('[data-testid=isochrone-panel]');
     await panel.getByRole('button', { name: /Cliquez sur la carte/ }).click(); // tool off: the click opens a commune
     await page.fill('input[type=search]', '78551');

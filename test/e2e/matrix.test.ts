@@ -1,15 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { writeGraphFile } from '../../api/src/domain/routing/index.js';
-import { fixtureNetwork } from '../domain/routing/fixtures.js';
-import { browserSkipReason, launchChromium } from '../helpers/browser.js';
-import { startTestServer, type TestServer } from '../helpers/server.js';
-import { ROOT } from '../helpers/template.js';
-
-const artifacts = join(ROOT, 'test/e2e/artifacts');
+import type { Page } from 'playwright-core';
+import { browserSkipReason } from '../helpers/browser.js';
+import { ARTIFACTS_DIR, openBrowserSession, type BrowserSession } from '../helpers/e2e.js';
+import { writeFixtureGraph } from '../helpers/road-graphs.js';
 
 // On the Saint-Germain-en-Laye fixture graph, the points of Saint-Germain-en-Laye (78551), Le Pecq (78481),
 // Le Mesnil-le-Roi (78396) and Mareil-Marly (78367) snap to roads; Poissy's (78498) lies off the graph.
@@ -17,36 +13,25 @@ const ORIGINS = '78551, 78481';
 const DESTINATIONS = '78396 78367 78498';
 
 (browserSkipReason ? describe.skip : describe)(`drive-time matrix tool in Chromium${browserSkipReason ? ` — ${browserSkipReason}` : ''}`, () => {
-  let server: TestServer;
-  let browser: Browser;
+  let session: BrowserSession;
   let page: Page;
-  const errors: string[] = [];
+  let errors: string[];
   const dir = mkdtempSync(join(tmpdir(), 'maillage-e2e-matrix-'));
 
   beforeAll(async () => {
-    mkdirSync(artifacts, { recursive: true });
-    const graphFile = join(dir, 'saint-germain-en-laye.graph');
-    const { graph, ch } = fixtureNetwork('saint-germain-en-laye');
-    writeGraphFile(graphFile, graph, ch, {
-      source: 'OpenStreetMap Saint-Germain-en-Laye (test fixture)', sourceDate: '2021', licence: 'ODbL',
-      attribution: 'Réseau routier © les contributeurs OpenStreetMap (ODbL)', profile: 'car',
-    });
-    server = await startTestServer({ MAILLAGE_ROAD_GRAPH: graphFile });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => m.type() === 'error' && !/Failed to load resource/.test(m.text()) && errors.push(m.text()));
+    const graphFile = writeFixtureGraph(dir, 'saint-germain-en-laye', { sourceDate: '2021', attribution: 'Réseau routier © les contributeurs OpenStreetMap (ODbL)' });
+    session = await openBrowserSession({ MAILLAGE_ROAD_GRAPH: graphFile });
+    ({ page, errors } = session);
   });
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    await session?.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
   it('builds origins and destinations from commune codes, computes, previews and downloads the CSV', async () => {
     // commune names come from the map labels loaded at start: wait for them before typing codes
     const labels = page.waitForResponse((r) => r.url().includes('/api/territory/labels'));
-    await page.goto(server.url);
+    await page.goto(session.server.url);
     await (await labels).finished();
     const panel = page.getByTestId('matrix-panel');
     await panel.getByRole('button', { name: 'Matrice' }).click();
@@ -69,7 +54,7 @@ const DESTINATIONS = '78396 78367 78498';
     expect(await rows.nth(0).innerText()).toMatch(/Saint-Germain-en-Laye\s+Le Mesnil-le-Roi\s+\d+,\d min\s+\d+,\d km/);
     expect(await rows.nth(2).innerText()).toMatch(/Saint-Germain-en-Laye\s+Poissy\s+destination hors réseau/);
     expect(await rows.nth(4).innerText()).toMatch(/Le Pecq\s+Mareil-Marly\s+\d+,\d min/);
-    await page.screenshot({ path: join(artifacts, 'matrix.png') });
+    await page.screenshot({ path: join(ARTIFACTS_DIR, 'matrix.png') });
 
     const [download] = await Promise.all([page.waitForEvent('download'), panel.getByTestId('matrix-csv').click()]);
     expect(download.suggestedFilename()).toBe('matrice-temps-trajet-2x3.csv');

@@ -1,0 +1,58 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './browser.js';
+import { startTestServer, type TestServer } from './server.js';
+import { ROOT } from './template.js';
+
+/** Where browser tests write their screenshots (git-ignored). */
+export const ARTIFACTS_DIR = join(ROOT, 'test/e2e/artifacts');
+
+type MapHandle = { isMoving(): boolean; loaded(): boolean; project(p: [number, number]): { x: number; y: number }; jumpTo(o: unknown): void };
+
+export interface BrowserSession {
+  server: TestServer;
+  browser: Browser;
+  page: Page;
+  /** Page errors and console errors (failed resource loads aside): a test ends with `expect(errors).toEqual([])`. */
+  errors: string[];
+  /** Resolves once the map has loaded and stopped moving. */
+  waitForMapIdle(): Promise<void>;
+  /** Moves the camera at once (the app's MapLibre map is exposed as window.__maillageMap). */
+  jumpTo(center: [number, number], zoom: number): Promise<void>;
+  /** Clicks the map canvas at a WGS84 point. */
+  clickMap(lonLat: [number, number]): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The real production server over a private copy of the seeded database, and one Chromium page on it. */
+export async function openBrowserSession(env: Record<string, string> = {}): Promise<BrowserSession> {
+  mkdirSync(ARTIFACTS_DIR, { recursive: true });
+  const server = await startTestServer(env);
+  const browser = await launchChromium();
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && !/Failed to load resource/.test(m.text()) && errors.push(m.text()));
+  return {
+    server, browser, page, errors,
+    async waitForMapIdle() {
+      await page.waitForFunction(() => {
+        const m = (window as unknown as { __maillageMap?: MapHandle }).__maillageMap;
+        return !!m && m.loaded() && !m.isMoving();
+      }, undefined, { timeout: 30_000 });
+    },
+    async jumpTo(center, zoom) {
+      await page.evaluate(([c, z]) => (window as unknown as { __maillageMap: MapHandle }).__maillageMap.jumpTo({ center: c, zoom: z }), [center, zoom] as const);
+    },
+    async clickMap(lonLat) {
+      const box = (await page.locator('.map canvas').first().boundingBox())!;
+      const p = await page.evaluate((ll) => (window as unknown as { __maillageMap: MapHandle }).__maillageMap.project(ll), lonLat);
+      await page.mouse.click(box.x + p.x, box.y + p.y);
+    },
+    async close() {
+      await browser.close();
+      await server.stop();
+    },
+  };
+}
