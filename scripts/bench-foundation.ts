@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { createDatabase, type Database } from '../api/src/db/database.js';
 import { migrateToLatest } from '../api/src/db/migrate.js';
 import { seedAll } from '../api/src/db/seed/index.js';
+import { apiEntryArgs } from './api-bundle.mjs';
 import { createTileService, type TileStrategy } from '../api/src/services/tiles.js';
 
 const args = process.argv.slice(2);
@@ -22,10 +23,12 @@ const pct = (xs: number[], p: number) => {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
 };
 
+const entryArgs = await apiEntryArgs(root); // as `npm start` runs it
+
 function startServer(dataDir: string): Promise<{ readyMs: number }> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'api/src/main.ts')], {
+    const child = spawn(process.execPath, entryArgs, {
       cwd: root,
       env: { ...process.env, DATABASE_URL: '', MAILLAGE_DATA_DIR: dataDir, PORT: '5191' },
     });

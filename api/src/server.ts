@@ -1,4 +1,3 @@
-import { fileURLToPath } from 'node:url';
 import { dirname, join, resolve } from 'node:path';
 import type { Env } from './env.js';
 import { createDatabase, type Database } from './db/database.js';
@@ -8,13 +7,18 @@ import { createTileService, type TileStrategy } from './services/tiles.js';
 import { RoutingService } from './services/routing.js';
 import { createApp } from './app.js';
 import type { AppDeps } from './deps.js';
+import { DATA_DIR, WEB_DIST_DIR } from './paths.js';
 
-export const NATIONAL_ROADS = fileURLToPath(new URL('../../data/roads/france-osm-2021.roads.json.gz', import.meta.url));
-export const WEB_DIST_DIR = fileURLToPath(new URL('../../web/dist', import.meta.url));
+export const NATIONAL_ROADS = join(DATA_DIR, 'roads', 'france-osm-2021.roads.json.gz');
+export { WEB_DIST_DIR };
 
-/** Opens the database, migrates, loads the committed reference data if needed, and builds the app. */
-export async function bootstrap(env: Pick<Env, 'DATABASE_URL' | 'MAILLAGE_DATA_DIR' | 'MAILLAGE_BASEMAP_STYLE_URL' | 'MAILLAGE_ROAD_GRAPH'> & { tileStrategy?: TileStrategy; webDistDir?: string }, progress: (m: string) => void = () => {}) {
-  const database: Database = await createDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.MAILLAGE_DATA_DIR });
+/**
+ * Opens the database, migrates, loads the committed reference data if needed, and builds the app.
+ * `opened`: a database already being opened by the caller (main.ts starts PGlite before it imports the app's
+ * modules, so PostGIS's WebAssembly compiles while they load).
+ */
+export async function bootstrap(env: Pick<Env, 'DATABASE_URL' | 'MAILLAGE_DATA_DIR' | 'MAILLAGE_BASEMAP_STYLE_URL' | 'MAILLAGE_ROAD_GRAPH'> & { tileStrategy?: TileStrategy; webDistDir?: string }, progress: (m: string) => void = () => {}, opened?: Promise<Database>) {
+  const database: Database = await (opened ?? createDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.MAILLAGE_DATA_DIR }));
   await migrateToLatest(database);
   await seedAll(database, progress);
   const tiles = createTileService(database, env.tileStrategy ?? (database.kind === 'postgres' ? 'postgis' : 'js'));

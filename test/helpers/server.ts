@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inject } from 'vitest';
 import { ROOT } from './template.js';
+import { apiEntryArgs } from '../../scripts/api-bundle.mjs';
 
 export interface TestServer {
   url: string;
@@ -31,7 +32,7 @@ export function ensureWebBuild(): void {
 }
 
 /**
- * Starts the real production server (`api/src/main.ts`, serving web/dist + /api) on a free port over a private
+ * Starts the real production server as `npm start` runs it (the API bundle from scripts/api-bundle.mjs, serving web/dist + /api) on a free port over a private
  * copy of the seeded PGlite template, so browser tests don't pay the first-start data load.
  */
 export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
@@ -39,7 +40,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   const dataDir = mkdtempSync(join(tmpdir(), 'maillage-e2e-'));
   cpSync(inject('pgliteTemplateDir'), dataDir, { recursive: true });
   let out = '';
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'api/src/main.ts')], {
+  const child: ChildProcess = spawn(process.execPath, await apiEntryArgs(ROOT), {
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: '', MAILLAGE_DATA_DIR: dataDir, PORT: '0', MAILLAGE_ROAD_GRAPH: 'none', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -55,10 +55,11 @@ async function createPostgres(url: string): Promise<Database> {
 async function createPglite(dataDir: string): Promise<Database> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { postgis } = await import('@electric-sql/pglite-postgis');
+  const { slimPostgis } = await import('./postgis-bundle.js');
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
   const lite = await PGlite.create({
     dataDir,
-    extensions: { postgis },
+    extensions: { postgis: slimPostgis(postgis) },
     parsers: { [INT8_OID]: (v: string) => Number(v), [NUMERIC_OID]: (v: string) => Number(v) },
   });
   await lite.exec('CREATE EXTENSION IF NOT EXISTS postgis');

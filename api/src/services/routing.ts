@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { basename, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { SCRIPTS_DIR } from '../paths.js';
 import { sql } from 'kysely';
 import type { Database } from '../db/database.js';
 import { healthSitesIn, visibleLayerPointsIn, type Bbox } from '../repositories/points-near.js';
@@ -83,7 +83,7 @@ export class RoutingService {
       database,
     );
     options.log(`building the road graph from ${options.compactFile} in the background…`);
-    const script = fileURLToPath(new URL('../../../scripts/roads-build-graph.ts', import.meta.url));
+    const script = join(SCRIPTS_DIR, 'roads-build-graph.ts');
     const child = spawn(process.execPath, ['--import', 'tsx', script, options.compactFile, cached], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     child.stdout.on('data', (d) => (out += d));

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { DATA_DIR } from '../../paths.js';
 import type { Seeder } from './types.js';
 import { importLayer } from '../../services/imports.js';
 
-const FILE = fileURLToPath(new URL('../../../../data/demo/crm-synthetique.csv.gz', import.meta.url));
+const FILE = join(DATA_DIR, 'demo', 'crm-synthetique.csv.gz');
 export const DEMO_CRM_LAYER = 'Démo CRM — données synthétiques';
 
 /** Loads the labelled SYNTHETIC demo CRM through the same import pipeline a user's file goes through. */

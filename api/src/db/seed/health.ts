@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { DATA_DIR } from '../../paths.js';
 import Papa from 'papaparse';
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../schema.js';
@@ -10,7 +11,7 @@ import { territorySeeder } from './territory.js';
 import type { HealthManifest } from '../../domain/health/artifacts.js';
 import { HEALTH_INDICATORS } from '../../domain/health/indicators.js';
 
-const dataDir = fileURLToPath(new URL('../../../../data/health/', import.meta.url));
+const dataDir = join(DATA_DIR, 'health') + '/';
 const FILES = ['manifest.json', 'finess-sites-2020.csv.gz', 'activity-2015-2024.csv.gz', 'links.csv.gz', 'bpe-2017.csv.gz', 'commune-codegeo-2019.csv.gz', 'pmsi-zones-2017.geojson.gz', 'modelled-flows-2024.csv.gz'];
 const BATCH = 5000;
 

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { DATA_DIR } from '../../paths.js';
 import { sql, type Kysely } from 'kysely';
 import { feature } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
@@ -11,7 +12,7 @@ import type { TerritoryArtifacts } from '../../domain/territory/artifacts.js';
 import { normalizeSearchText } from '../../domain/territory/search-text.js';
 import { TERRITORY_INDICATORS } from '../../domain/territory/indicators.js';
 
-const dataDir = fileURLToPath(new URL('../../../../data/territory/', import.meta.url));
+const dataDir = join(DATA_DIR, 'territory') + '/';
 const TOPO_FILE = `${dataDir}territory-2026.topo.json.gz`;
 const ATTR_FILE = `${dataDir}territory-2026.json.gz`;
 const BATCH = 1000;

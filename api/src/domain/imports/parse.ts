@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { Readable } from 'node:stream';
 import { decodeText, type TextEncoding } from './decode.js';
 
@@ -110,7 +110,11 @@ export function csvRows(bytes: Uint8Array, encoding?: TextEncoding): Omit<RowSou
   return { format: 'csv', columns, encoding: used, delimiter, batches };
 }
 
+/** exceljs takes ≈ 0.3 s to load: only when an XLSX file comes. */
+const loadExcelJS = async () => (await import('exceljs')).default;
+
 async function parseXlsx(bytes: Uint8Array, sheetName?: string): Promise<ParsedTable> {
+  const ExcelJS = await loadExcelJS();
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
@@ -137,6 +141,7 @@ type SheetRow = { number: number; getCell(col: number): { value: ExcelJS.CellVal
 
 /** Streaming XLSX (exceljs WorkbookReader): sheets before the chosen one are skipped row by row, never loaded. */
 async function xlsxRows(bytes: Uint8Array, sheetName?: string): Promise<RowSource> {
+  const ExcelJS = await loadExcelJS();
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes)]), {
     worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', entries: 'ignore',
   });
