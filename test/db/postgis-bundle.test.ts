@@ -36,7 +36,8 @@ describe('slim PostGIS bundle for PGlite', () => {
   it('selects by path only', () => {
     expect(keepInSlimBundle('lib/postgresql/postgis_raster-3.so')).toBe(false);
     expect(keepInSlimBundle('share/postgresql/extension/postgis--unpackaged--3.6.2.sql')).toBe(false);
-    expect(keepInSlimBundle('share/postgresql/extension/postgis--ANY--3.6.2.sql')).toBe(true);
+    expect(keepInSlimBundle('share/postgresql/extension/postgis--ANY--3.6.2.sql')).toBe(false);
+    expect(keepInSlimBundle('share/postgresql/extension/postgis--3.6.2.sql')).toBe(true);
   });
 
   it('creates the extension in a new embedded database and transforms to Lambert-93 with it', async () => {

@@ -3,7 +3,7 @@
  * Raster and PostGIS Topology (three 16 MB WebAssembly side modules) plus their upgrade scripts; PGlite unpacks
  * and links every side module of a bundle when it opens, whether or not the extension is used. Maillage uses
  * PostGIS only, so we derive, once per installed package version, a bundle with just `postgis-3.so`, PROJ's data
- * and the `postgis` extension's control and install/upgrade scripts: opening the database goes from ≈ 2.5–3.4 s
+ * and the `postgis` extension's control file and install script (no upgrade scripts: we never ALTER EXTENSION): opening the database goes from ≈ 2.5–3.4 s
  * to ≈ 1.5 s (warm start, docs/benchmarks.md). The derived file lives in `node_modules/.cache/maillage/`.
  * Anything unexpected (a new layout, an unwritable cache) falls back to the package's own bundle.
  */
@@ -20,7 +20,7 @@ export function keepInSlimBundle(path: string): boolean {
     path === 'lib/postgresql/postgis-3.so' ||
     path.startsWith('share/proj/') ||
     path === 'share/postgresql/extension/postgis.control' ||
-    /^share\/postgresql\/extension\/postgis--(?:ANY--)?\d[\d.]*\.sql$/.test(path)
+    /^share\/postgresql\/extension\/postgis--\d[\d.]*\.sql$/.test(path)
   );
 }
 
@@ -72,7 +72,7 @@ export function filterTar(tar: Uint8Array, keep: (path: string) => boolean): { t
 export function slimPostgisBundle(sourcePath: string, cacheDir: string): string | null {
   try {
     const { size, mtimeMs } = statSync(sourcePath);
-    const target = join(cacheDir, `postgis-slim-${size}-${Math.round(mtimeMs)}.tar.gz`);
+    const target = join(cacheDir, `postgis-slim-v2-${size}-${Math.round(mtimeMs)}.tar.gz`);
     if (existsSync(target)) return target;
     const { tar, kept } = filterTar(gunzipSync(readFileSync(sourcePath)), keepInSlimBundle);
     const required = ['lib/postgresql/postgis-3.so', 'share/postgresql/extension/postgis.control'];
