@@ -100,6 +100,9 @@ describeEachDatabase('routing API', (kind) => {
     expect(body.error.message).toMatch(/2500/);
     const bad = await post('/api/routing/matrix', { sources: [[7.4, 'x']] });
     expect(bad.status).toBe(400);
+    const misnamed = await post('/api/routing/matrix', { sources: [{ commune: '98000' }] });
+    expect(misnamed.status).toBe(400);
+    expect(misnamed.body.error.details[0]).toEqual({ field: 'sources.0', message: expect.stringMatching(/\{ lon, lat \}.*\{ communeCode \}/) });
     const unknownCommune = await post('/api/routing/matrix', { sources: [{ communeCode: '99999' }] });
     expect(unknownCommune.status).toBe(400);
     expect(unknownCommune.body.error.message).toMatch(/sources\[0\]/);

@@ -14,12 +14,14 @@ const lonLat = z
     message: 'coordinates must be [lon, lat] in WGS84 degrees (lon −180…180, lat −90…90): swapped, or Lambert-93 metres?',
   });
 const communeCode = z.string().regex(/^[0-9][0-9ABab][0-9]{3}$/, 'INSEE commune code expected');
-const point = z.union([lonLat, z.object({ communeCode })]);
+const point = z.union([lonLat, z.object({ communeCode })], { error: 'expected { lon, lat } (WGS84 degrees) or { communeCode } (INSEE code, e.g. "35238")' });
 
 // Matrix points may also be named coordinates ({ id, name, lon, lat }): the CSV writes id and name for them.
 const label = z.string().trim().min(1).max(200).optional();
 const namedPoint = z.object({ lon: z.number().min(-180).max(180), lat: z.number().min(-90).max(90), id: label, name: label });
-const matrixPoint = z.union([lonLat, z.object({ communeCode: communeCode }), namedPoint]);
+const matrixPoint = z.union([lonLat, z.object({ communeCode: communeCode }), namedPoint], {
+  error: 'expected { lon, lat } (WGS84 degrees, optional id and name) or { communeCode } (INSEE code, e.g. "35238")',
+});
 const MatrixBody = z.object({ sources: z.array(matrixPoint).min(1), targets: z.array(matrixPoint).min(1).optional() });
 const MatrixQuery = z.object({ format: z.enum(['json', 'csv']).default('json') });
 const toPointInput = (p: MatrixPointInput): PointInput => (Array.isArray(p) || 'communeCode' in p ? p : [p.lon, p.lat]);
