@@ -1,26 +1,16 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync, statSync, readdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inject } from 'vitest';
 import { ROOT } from './template.js';
-import { apiEntryArgs } from '../../scripts/api-bundle.mjs';
+import { apiEntryArgs, newestMtime } from '../../scripts/api-bundle.mjs';
 
 export interface TestServer {
   url: string;
   dataDir: string;
   output(): string;
   stop(): Promise<void>;
-}
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    if (e.name === 'dist' || e.name === 'node_modules') continue;
-    const p = join(dir, e.name);
-    newest = Math.max(newest, e.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
-  }
-  return newest;
 }
 
 /** Builds web/dist when missing or older than web/ sources (as `npm start` does). One build at a time across workers. */
