@@ -85,4 +85,25 @@ describeEachDatabase('commune distancier', (kind) => {
     expect((await app.request('/api/distancier/communes/ABC')).status).toBe(400);
     expect((await app.request('/api/distancier/nearest?layerId=x')).status).toBe(400);
   });
+
+  it('rebuilds the table the same way with indexes built after a large load, keeping the rows of other networks', async () => {
+    const snapshot = async () => (await sql<{ o: string; d: string; s: number; m: number }>`
+      SELECT origin_code AS o, dest_code AS d, duration_sec::float8 AS s, distance_m::float8 AS m FROM commune_travel_times WHERE network = 'monaco' ORDER BY 1, 2`.execute(t.database.db)).rows;
+    const indexes = async () => (await sql<{ name: string }>`
+      SELECT indexname AS name FROM pg_indexes WHERE tablename = 'commune_travel_times' ORDER BY 1`.execute(t.database.db)).rows.map((r) => r.name);
+    const before = await snapshot();
+    await sql`INSERT INTO commune_travel_times VALUES ('other-network', '75056', '69123', 16000, 460000)`.execute(t.database.db);
+    const network = fixtureNetwork('monaco').network;
+    const rebuilt = await buildCommuneDistancier(t.database, network, { network: 'monaco', cutoffSec: 30 * 60, departements: ['06'], reindexMinRows: 0 });
+    expect(rebuilt.indexesRebuilt).toBe(true);
+    expect(await snapshot()).toEqual(before);
+    expect(await indexes()).toEqual(['commune_travel_times_dest_idx', 'commune_travel_times_pkey']);
+    const other = await sql<{ n: number }>`SELECT count(*)::int AS n FROM commune_travel_times WHERE network = 'other-network'`.execute(t.database.db);
+    expect(other.rows[0].n).toBe(1);
+    // the primary key is back: a duplicate row is refused
+    await expect(sql`INSERT INTO commune_travel_times VALUES ('other-network', '75056', '69123', 1, 1)`.execute(t.database.db)).rejects.toThrow(/duplicate key|unique/);
+    const incremental = await buildCommuneDistancier(t.database, network, { network: 'monaco', cutoffSec: 30 * 60, departements: ['06'] });
+    expect(incremental.indexesRebuilt).toBe(false);
+    expect(await snapshot()).toEqual(before);
+  });
 });

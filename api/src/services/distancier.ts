@@ -3,6 +3,8 @@ import type { Database } from '../db/database.js';
 import { pairsWithin, snapPoints, type RoutingNetwork, type SparseBlock } from '../domain/routing/index.js';
 
 const BATCH = 20_000;
+/** From this many new rows on (and more than the rows of other origins/networks kept), indexes are rebuilt after the load. */
+export const REINDEX_MIN_ROWS = 500_000;
 
 export interface DistancierOptions {
   /** Name of the road network (rows are kept per network). */
@@ -11,6 +13,8 @@ export interface DistancierOptions {
   /** Origins restricted to these départements (all communes when absent); destinations are always all. */
   departements?: string[];
   onProgress?: (message: string) => void;
+  /** Rebuild the indexes after the load from this many new rows on (default REINDEX_MIN_ROWS). */
+  reindexMinRows?: number;
 }
 
 export interface DistancierReport {
@@ -23,6 +27,8 @@ export interface DistancierReport {
   unreachable: string[];
   computeMs: number;
   storeMs: number;
+  /** True when the primary key and destination index were dropped for the load and built again after it. */
+  indexesRebuilt: boolean;
 }
 
 /**
@@ -53,11 +59,27 @@ export async function buildCommuneDistancier(database: Database, network: Routin
   const computeMs = performance.now() - t0;
   log(`${pairCount.toLocaleString('en')} pairs computed in ${(computeMs / 1000).toFixed(1)} s; storing…`);
   const t1 = performance.now();
+  let reindexed = false;
   await database.db.transaction().execute(async (trx) => {
-    if (scope) {
+    const others = scope
+      ? sql`NOT (t.network = ${options.network} AND t.origin_code IN (SELECT code FROM communes WHERE departement_code = ANY(${[...scope]}::text[])))`
+      : sql`t.network <> ${options.network}`;
+    // Rows that stay (other networks, origins outside the scope), counted up to the size of the new load.
+    const kept = Number((await sql<{ n: number }>`SELECT count(*)::int AS n FROM (SELECT 1 FROM commune_travel_times t WHERE ${others} LIMIT ${pairCount + 1}) x`.execute(trx)).rows[0].n);
+    if (kept === 0) {
+      await sql`TRUNCATE commune_travel_times`.execute(trx); // all rows go: no per-row delete
+    } else if (scope) {
       await sql`DELETE FROM commune_travel_times t USING communes c WHERE t.network = ${options.network} AND c.code = t.origin_code AND c.departement_code = ANY(${[...scope]}::text[])`.execute(trx);
     } else {
       await sql`DELETE FROM commune_travel_times WHERE network = ${options.network}`.execute(trx);
+    }
+    // A large load into a table that keeps fewer rows: drop the primary key and the destination index, load,
+    // build them again (one sorted build instead of millions of random B-tree inserts). Same transaction: a
+    // failure leaves table and indexes as they were.
+    reindexed = pairCount >= (options.reindexMinRows ?? REINDEX_MIN_ROWS) && pairCount >= kept;
+    if (reindexed) {
+      await sql`ALTER TABLE commune_travel_times DROP CONSTRAINT commune_travel_times_pkey`.execute(trx);
+      await sql`DROP INDEX commune_travel_times_dest_idx`.execute(trx);
     }
     // Column arrays through unnest: one statement per batch, no per-row JSON (≈ 2–3× faster than jsonb_to_recordset).
     let o: string[] = [], d: string[] = [], sec: number[] = [], m: number[] = [];
@@ -81,6 +103,11 @@ export async function buildCommuneDistancier(database: Database, network: Routin
       }
     }
     await flush();
+    if (reindexed) {
+      log('rows stored; building the indexes…');
+      await sql`ALTER TABLE commune_travel_times ADD CONSTRAINT commune_travel_times_pkey PRIMARY KEY (network, origin_code, dest_code)`.execute(trx);
+      await sql`CREATE INDEX commune_travel_times_dest_idx ON commune_travel_times (network, dest_code)`.execute(trx);
+    }
     await sql`
       INSERT INTO distancier_builds (network, cutoff_sec, origin_count, pair_count, unreachable, built_at, details)
       VALUES (${options.network}, ${options.cutoffSec}, ${origins.length}, ${pairCount}, ${JSON.stringify(unreachable)}::jsonb, now(), ${JSON.stringify({ departements: options.departements ?? 'all' })}::jsonb)
@@ -88,8 +115,8 @@ export async function buildCommuneDistancier(database: Database, network: Routin
         unreachable = EXCLUDED.unreachable, built_at = EXCLUDED.built_at, details = EXCLUDED.details`.execute(trx);
   });
   const storeMs = performance.now() - t1;
-  log(`stored in ${(storeMs / 1000).toFixed(1)} s`);
-  return { network: options.network, cutoffSec: options.cutoffSec, originCount: origins.length, destinationCount: targets.length, pairCount, unreachable, computeMs, storeMs };
+  log(`stored in ${(storeMs / 1000).toFixed(1)} s${reindexed ? ' (indexes built after the load)' : ''}`);
+  return { network: options.network, cutoffSec: options.cutoffSec, originCount: origins.length, destinationCount: targets.length, pairCount, unreachable, computeMs, storeMs, indexesRebuilt: reindexed };
 }
 
 /** Communes reachable from a commune within maxSec, fastest first. */
