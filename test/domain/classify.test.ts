@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classOf, jenksBreaks, quantileBreaks, rampFor } from '../../web/src/lib/classify.js';
+import { classLabels, classOf, jenksBreaks, quantileBreaks, rampFor } from '../../web/src/lib/classify.js';
 import { declutter, projectPx } from '../../web/src/lib/declutter.js';
 
 describe('quantileBreaks', () => {
@@ -7,6 +7,17 @@ describe('quantileBreaks', () => {
     expect(quantileBreaks([1, 2, 3, 4, 5, 6, 7, 8, null], 4)).toEqual([2, 4, 6, 8]);
     expect(quantileBreaks([5, 5, 5, 5], 3)).toEqual([5]);
     expect(quantileBreaks([], 5)).toEqual([]);
+  });
+});
+
+describe('classLabels', () => {
+  it('starts each class of whole numbers at the previous break + 1', () => {
+    expect(classLabels([0, 2, 6, 655], 0, true, 'lignes')).toEqual(['0', '1 – 2', '3 – 6', '7 – 655']);
+    expect(classLabels([0, 1, 6], 0, true, '')).toEqual(['0', '1', '2 – 6']);
+  });
+  it('keeps the break itself as the lower bound of continuous data', () => {
+    expect(classLabels([12.1, 20.5, 28154], 0.4, false, 'hab./km²')).toEqual(['0,4 – 12,1', '12,1 – 20,5', '20,5 – 28 154']);
+    expect(classLabels([5], 5, false, '%')).toEqual(['5 %']);
   });
 });
 

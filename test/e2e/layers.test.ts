@@ -38,6 +38,10 @@ type MapHandle = { isMoving(): boolean; loaded(): boolean; getZoom(): number; pr
     await item.getByRole('button', { name: 'Colorer les communes' }).click();
     await page.locator('[data-testid=legend] .legend-title', { hasText: 'Nombre de lignes' }).waitFor();
     expect(await page.locator('[data-testid=legend]').innerText()).toMatch(/synthétique/);
+    // counts: classes of whole numbers, "0" then "1 – …", never "0 – 2" after "0"
+    const classes = (await page.locator('[data-testid=legend] li').allInnerTexts()).map((s) => s.trim());
+    expect(classes[0]).toBe('0');
+    expect(classes[1]).toMatch(/^1( – \d+)?$/);
     await page.waitForTimeout(1500); // hexagon aggregation of the 20,000 accounts drawn
     await page.screenshot({ path: join(artifacts, 'layers-france.png') });
     expect(errors).toEqual([]);

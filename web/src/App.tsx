@@ -94,6 +94,7 @@ export function App() {
           breaks={choropleth?.breaks ?? []}
           colors={choropleth?.colors ?? []}
           min={choropleth?.min ?? null}
+          integer={choropleth?.integer ?? false}
           missingCount={choropleth?.missingCount ?? 0}
           method={method}
           onMethod={(m) => workspace.set({ method: m })}

@@ -87,6 +87,19 @@ export function rampFor(classCount: number, diverging = false): string[] {
   return Array.from({ length: classCount }, (_, i) => base[Math.round((i * (base.length - 1)) / Math.max(1, classCount - 1))]);
 }
 
+/**
+ * Legend labels of the classes (previous break, break]: "a – b", or "a" when a class holds one value. For
+ * integer data (counts) a class starts at the previous break + 1, so 0 | 1 – 2 | 3 – 6, not 0 | 0 – 2 | 2 – 6.
+ */
+export function classLabels(breaks: readonly number[], min: number | null, integer: boolean, unit: string): string[] {
+  return breaks.map((b, i) => {
+    const to = integer ? Math.floor(b) : b;
+    let from = i === 0 ? (min ?? b) : integer ? Math.floor(breaks[i - 1]) + 1 : breaks[i - 1];
+    if (from > to) from = to;
+    return from === to ? formatValue(to, unit) : `${formatValue(from, unit)} – ${formatValue(to, unit)}`;
+  });
+}
+
 export function formatValue(v: number, unit: string): string {
   const abs = Math.abs(v);
   const digits = abs >= 100 ? 0 : abs >= 10 ? 1 : 2;

@@ -9,6 +9,8 @@ export interface Choropleth {
   missingCount: number;
   /** Smallest value (lower bound of the first legend class), null when there is none. */
   min: number | null;
+  /** Every value is a whole number (counts): legend classes then read 0 | 1 – 2 | 3 – 6. */
+  integer: boolean;
 }
 
 /**
@@ -24,13 +26,17 @@ export function buildChoropleth(codes: string[], values: (number | null)[], meth
   const colorByCode = new Map<string, string | null>();
   let missingCount = 0;
   let min: number | null = null;
+  let integer = true;
   codes.forEach((code, i) => {
     const k = classOf(values[i], breaks);
     colorByCode.set(code, k < 0 ? null : colors[k]);
     if (k < 0) missingCount++;
-    else if (min === null || values[i]! < min) min = values[i];
+    else {
+      if (min === null || values[i]! < min) min = values[i];
+      if (integer && !Number.isInteger(values[i])) integer = false;
+    }
   });
-  return { breaks, colors, colorByCode, missingCount, min };
+  return { breaks, colors, colorByCode, missingCount, min, integer };
 }
 
 /**

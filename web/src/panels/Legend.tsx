@@ -1,5 +1,5 @@
 import type { Indicator } from '../api/client';
-import { formatValue, type ClassMethod } from '../lib/classify';
+import { classLabels, type ClassMethod } from '../lib/classify';
 import { COLORS } from '../map/style';
 
 interface Props {
@@ -7,13 +7,15 @@ interface Props {
   breaks: number[];
   colors: string[];
   min: number | null;
+  integer: boolean;
   missingCount: number;
   method: ClassMethod;
   onMethod(m: ClassMethod): void;
 }
 
-export function Legend({ indicator, breaks, colors, min, missingCount, method, onMethod }: Props) {
+export function Legend({ indicator, breaks, colors, min, integer, missingCount, method, onMethod }: Props) {
   if (!indicator) return null;
+  const labels = classLabels(breaks, min, integer, indicator.unit);
   return (
     <section className="panel legend" aria-label="Légende" data-testid="legend">
       <div className="legend-title">{indicator.label}</div>
@@ -22,7 +24,7 @@ export function Legend({ indicator, breaks, colors, min, missingCount, method, o
         {breaks.map((b, i) => (
           <li key={i}>
             <span className="swatch" style={{ background: colors[i] }} />
-            {rangeLabel(i === 0 ? (min ?? b) : breaks[i - 1], b, indicator.unit)}
+            {labels[i]}
           </li>
         ))}
         {missingCount > 0 && (
@@ -42,9 +44,4 @@ export function Legend({ indicator, breaks, colors, min, missingCount, method, o
       <div className="muted tiny" title={indicator.description}>Source : {indicator.source}</div>
     </section>
   );
-}
-
-/** "a – b", or just "a" when a class holds one value (e.g. communes with 0 accounts). */
-function rangeLabel(from: number, to: number, unit: string) {
-  return from === to ? formatValue(from, unit) : `${formatValue(from, unit)} – ${formatValue(to, unit)}`;
 }
