@@ -42,6 +42,8 @@ type MapHandle = { isMoving(): boolean; loaded(): boolean; getZoom(): number; pr
     const classes = (await page.locator('[data-testid=legend] li').allInnerTexts()).map((s) => s.trim());
     expect(classes[0]).toBe('0');
     expect(classes[1]).toMatch(/^1( – \d+)?$/);
+    // the purple hexagons are explained: which layer, labelled synthetic
+    expect(await page.locator('[data-testid=hexagon-legend]').innerText()).toMatch(/Points par hexagone[\s\S]*Démo CRM[^\n]*\(synthétique\)/);
     await page.waitForTimeout(1500); // hexagon aggregation of the 20,000 accounts drawn
     await page.screenshot({ path: join(artifacts, 'layers-france.png') });
     expect(errors).toEqual([]);

@@ -23,7 +23,7 @@ const PALETTE: [number, number, number][] = [
   [31, 95, 139], [228, 87, 46], [41, 161, 115], [146, 84, 168], [235, 170, 40], [90, 90, 90], [200, 60, 120],
 ];
 /** Purple ramp: distinct from the commune choropleth's blues/greens, so both read when shown together. */
-const HEX_RAMP: [number, number, number][] = [[218, 210, 235], [188, 170, 220], [158, 128, 200], [128, 88, 180], [100, 52, 150], [74, 20, 120]];
+export const HEX_RAMP: [number, number, number][] = [[218, 210, 235], [188, 170, 220], [158, 128, 200], [128, 88, 180], [100, 52, 150], [74, 20, 120]];
 
 /** Zoom from which each account is drawn; below it, hexagon counts (100k points stay fluid and readable). */
 export const POINTS_MIN_ZOOM = 8;
@@ -37,6 +37,12 @@ function colorOf(features: LayerFeature[], f: LayerFeature) {
     categoryIndex.set(features, index);
   }
   return PALETTE[(index.get(f.category ?? '') ?? 0) % PALETTE.length];
+}
+
+/** The shown data layers drawn as hexagon counts at this zoom (for the legend). */
+export function hexagonLayerNames(layers: readonly { name: string; hidden: boolean; synthetic: boolean; id: string }[] | null, features: Record<string, unknown[] | undefined>, zoom: number | null): { name: string; synthetic: boolean }[] {
+  if (!layers || zoom === null || zoom >= POINTS_MIN_ZOOM) return [];
+  return layers.filter((l) => !l.hidden && features[l.id]?.length).map((l) => ({ name: l.name, synthetic: l.synthetic }));
 }
 
 /** Points of the shown data layers: hexagon counts when zoomed out, accounts coloured by category from zoom 8. */
@@ -58,11 +64,11 @@ export function customerLayers(view: ViewState | null): Layer[] {
           data,
           getPosition: (f) => [f.lon, f.lat],
           radius: view.zoom < 6 ? 12_000 : view.zoom < 7 ? 6_000 : 3_000,
-          opacity: 0.75,
+          opacity: 0.7,
           colorRange: HEX_RAMP,
           // Quantile classes: a few dense hexagons (Paris) must not flatten all others into the first colour.
           colorScaleType: 'quantile',
-          coverage: 0.85,
+          coverage: 0.6, // gaps between hexagons leave the commune colours readable underneath
           extruded: false,
           pickable: false,
         }),
