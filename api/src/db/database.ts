@@ -39,6 +39,14 @@ function makeKysely(pool: PostgresPool): Kysely<DB> {
 
 async function createPostgres(url: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection the server closes (restart, admin termination) must not crash the process: the pool
+  // drops it and opens a new one on the next query.
+  pool.on('error', (e) => console.error(`[maillage] PostgreSQL connection lost (${e.message}); it will be reopened`));
+  // pg's Pool.end() resolves before its connections have closed: close() waits for them, so a caller may drop
+  // the database right after.
+  const open = new Set<pg.PoolClient>();
+  pool.on('connect', (c) => open.add(c));
+  pool.on('remove', (c) => open.delete(c));
   const db = makeKysely(pool as unknown as PostgresPool);
   return {
     kind: 'postgres',
@@ -48,6 +56,7 @@ async function createPostgres(url: string): Promise<Database> {
     },
     async close() {
       await db.destroy();
+      for (let i = 0; open.size > 0 && i < 100; i++) await new Promise((r) => setTimeout(r, 20));
     },
   };
 }
