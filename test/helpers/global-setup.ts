@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, renameSync, rmSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, readdirSync, statSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
@@ -26,7 +26,8 @@ export default async function setup(project: TestProject) {
     // Remove stale templates, but not a build another test run has in progress (unless abandoned for an hour).
     for (const old of readdirSync(cacheDir)) {
       const p = join(cacheDir, old);
-      if (old.includes('.building-') && Date.now() - statSync(p).mtimeMs < 3_600_000) continue;
+      // Keep builds in progress and templates used in the last hour (a parallel run on another data version may be copying them).
+      if (Date.now() - statSync(p).mtimeMs < 3_600_000) continue;
       rmSync(p, { recursive: true, force: true });
     }
     const building = `${pgliteDir}.building-${process.pid}`;
@@ -43,6 +44,7 @@ export default async function setup(project: TestProject) {
       rmSync(building, { recursive: true, force: true });
     }
   }
+  utimesSync(pgliteDir, new Date(), new Date());
   project.provide('pgliteTemplateDir', pgliteDir);
 
   const url = process.env.TEST_DATABASE_URL;
@@ -56,7 +58,8 @@ export default async function setup(project: TestProject) {
   await admin.connect();
   const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
   const stale = await admin.query("SELECT datname FROM pg_database WHERE datname LIKE 'maillage_tpl_%' AND datname <> $1 AND datname NOT LIKE $2", [name, `${name}_b%`]);
-  for (const r of stale.rows) await admin.query(`DROP DATABASE IF EXISTS "${r.datname}" WITH (FORCE)`);
+  // Outside CI, parallel runs on other data versions may be using their templates: drop stale ones only in CI.
+  if (process.env.CI) for (const r of stale.rows) await admin.query(`DROP DATABASE IF EXISTS "${r.datname}" WITH (FORCE)`);
   if (exists.rowCount === 0) {
     log(`seeding the PostgreSQL template database ${name}…`);
     const building = `${name}_b${process.pid}`;
