@@ -4,7 +4,9 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { relative } from 'node:path';
 import { existsSync, readFileSync } from 'node:fs';
 import type { AppDeps } from './deps.js';
+import { HTTPException } from 'hono/http-exception';
 import { ApiError } from './errors.js';
+import { common } from './messages/common.js';
 import { systemRoutes } from './routes/system.js';
 import { communesRoutes } from './routes/communes.js';
 import { indicatorsRoutes } from './routes/indicators.js';
@@ -13,6 +15,8 @@ import { routingRoutes } from './routes/routing.js';
 import { layersRoutes } from './routes/layers.js';
 import { distancierRoutes } from './routes/distancier.js';
 import { healthRoutes } from './routes/health.js';
+import { zonesRoutes } from './routes/zones.js';
+import { exportsRoutes } from './routes/exports.js';
 
 /** Builds the Hono app: mounts every resource (one line each) and maps all errors to the one error shape. */
 export function createApp(deps: AppDeps) {
@@ -24,17 +28,21 @@ export function createApp(deps: AppDeps) {
     .route('/routing', routingRoutes(deps))
     .route('/layers', layersRoutes(deps))
     .route('/distancier', distancierRoutes(deps))
-    .route('/health', healthRoutes(deps));
+    .route('/health', healthRoutes(deps))
+    .route('/zones', zonesRoutes(deps))
+    .route('/exports', exportsRoutes(deps));
 
   const app = new Hono();
   app.use('/api/*', compress());
   app.route('/api', api);
-  app.all('/api/*', (c) => c.json(new ApiError(404, 'NOT_FOUND', `No API route ${c.req.method} ${c.req.path}. See README "API".`).toBody(), 404));
+  app.all('/api/*', (c) => c.json(new ApiError(404, 'NOT_FOUND', common.noRoute(c.req.method, c.req.path)).toBody(), 404));
   if (deps.config.webDistDir && existsSync(deps.config.webDistDir)) mountSpa(app, deps.config.webDistDir);
   app.onError((err, c) => {
     if (err instanceof ApiError) return c.json(err.toBody(), err.status as 400);
+    // Hono's validator refuses a body that is not JSON with an HTTPException: the same error shape, in French
+    if (err instanceof HTTPException && err.status === 400) return c.json(new ApiError(400, 'BAD_REQUEST', common.malformedJson()).toBody(), 400);
     console.error(err);
-    return c.json(new ApiError(500, 'INTERNAL', 'Unexpected server error; the server log has the details.').toBody(), 500);
+    return c.json(new ApiError(500, 'INTERNAL', common.internal()).toBody(), 500);
   });
   return app as typeof app & { _api: typeof api };
 }

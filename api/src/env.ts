@@ -12,6 +12,8 @@ const EnvSchema = z.object({
   /** Tile rendering: ST_AsMVT in PostGIS, or geojson-vt in memory; default postgis on PostgreSQL, js on PGlite. */
   /** Road graph file (binary CSR + contraction hierarchy); default: built once from data/roads/ (national OSM network). 'none' disables drive times. */
   MAILLAGE_ROAD_GRAPH: z.string().optional(),
+  /** Maximum snap distance (m) of the points a routing request sends, when the request gives no maxSnapM (default: the network's own, else 500 m). */
+  MAILLAGE_MAX_SNAP_M: z.coerce.number().positive().max(50_000).optional(),
   MAILLAGE_TILE_STRATEGY: z.enum(['postgis', 'js']).optional(),
   NODE_ENV: z.string().default('production'),
 });

@@ -17,7 +17,7 @@ export { WEB_DIST_DIR };
  * `opened`: a database already being opened by the caller (main.ts starts PGlite before it imports the app's
  * modules, so PostGIS's WebAssembly compiles while they load).
  */
-export async function bootstrap(env: Pick<Env, 'DATABASE_URL' | 'MAILLAGE_DATA_DIR' | 'MAILLAGE_BASEMAP_STYLE_URL' | 'MAILLAGE_ROAD_GRAPH'> & { tileStrategy?: TileStrategy; webDistDir?: string }, progress: (m: string) => void = () => {}, opened?: Promise<Database>) {
+export async function bootstrap(env: Pick<Env, 'DATABASE_URL' | 'MAILLAGE_DATA_DIR' | 'MAILLAGE_BASEMAP_STYLE_URL' | 'MAILLAGE_ROAD_GRAPH'> & Partial<Pick<Env, 'MAILLAGE_MAX_SNAP_M'>> & { tileStrategy?: TileStrategy; webDistDir?: string }, progress: (m: string) => void = () => {}, opened?: Promise<Database>) {
   const database: Database = await (opened ?? createDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.MAILLAGE_DATA_DIR }));
   await migrateToLatest(database);
   await seedAll(database, progress);
@@ -26,6 +26,7 @@ export async function bootstrap(env: Pick<Env, 'DATABASE_URL' | 'MAILLAGE_DATA_D
     ? RoutingService.load(database, undefined)
     : RoutingService.start(database, {
         graphFile: env.MAILLAGE_ROAD_GRAPH,
+        maxSnapM: env.MAILLAGE_MAX_SNAP_M,
         compactFile: NATIONAL_ROADS,
         cacheDir: join(env.DATABASE_URL ? './.maillage' : dirname(resolve(env.MAILLAGE_DATA_DIR)), 'roads'),
         log: progress,

@@ -41,7 +41,7 @@ describeEachDatabase('health competitors within N minutes by drive time', (kind)
   };
 
   it('lists the other sites within N minutes, fastest first, each by its own drive time', async () => {
-    const { status, body } = await get(`/api/health/actors/${CHI_SAINT_GERMAIN}/competitors?maxMinutes=5`);
+    const { status, body } = await get(`/api/health/actors/${CHI_SAINT_GERMAIN}/competitors?maxMinutes=5&activity=all`);
     expect(status).toBe(200);
     expect(body).toMatchObject({ maxMinutes: 5, year: 2024, site: { finess: CHI_SAINT_GERMAIN }, network: { name: 'saint-germain-en-laye' } });
     const codes = body.competitors.map((c: Json) => c.finess);
@@ -66,7 +66,7 @@ describeEachDatabase('health competitors within N minutes by drive time', (kind)
   });
 
   it('agrees with the route API for each competitor (CH path query vs bucket matrix)', async () => {
-    const { body } = await get(`/api/health/actors/${CHI_SAINT_GERMAIN}/competitors?maxMinutes=5`);
+    const { body } = await get(`/api/health/actors/${CHI_SAINT_GERMAIN}/competitors?maxMinutes=5&activity=all`);
     const from = body.site.point.join(',');
     for (const c of body.competitors) {
       const route = await get(`/api/routing/route?from=${from}&to=${c.point.join(',')}`);
@@ -77,12 +77,12 @@ describeEachDatabase('health competitors within N minutes by drive time', (kind)
   });
 
   it('grows with N: a shorter time keeps a subset, drive times are directional', async () => {
-    const two = (await get(`/api/health/actors/${CHI_SAINT_GERMAIN}/competitors?maxMinutes=2`)).body;
-    const five = (await get(`/api/health/actors/${CHI_SAINT_GERMAIN}/competitors?maxMinutes=5`)).body;
+    const two = (await get(`/api/health/actors/${CHI_SAINT_GERMAIN}/competitors?maxMinutes=2&activity=all`)).body;
+    const five = (await get(`/api/health/actors/${CHI_SAINT_GERMAIN}/competitors?maxMinutes=5&activity=all`)).body;
     expect(two.competitors.map((c: Json) => c.finess)).toEqual(['780007399', CLINIQUE_SAINT_GERMAIN]);
     for (const c of two.competitors) expect(five.competitors.find((d: Json) => d.finess === c.finess)).toEqual(c);
     // from the clinic back to the hospital: other one-way streets, another time (both ≤ 2 min)
-    const back = (await get(`/api/health/actors/${CLINIQUE_SAINT_GERMAIN}/competitors?maxMinutes=2`)).body;
+    const back = (await get(`/api/health/actors/${CLINIQUE_SAINT_GERMAIN}/competitors?maxMinutes=2&activity=all`)).body;
     const toHospital = back.competitors.find((c: Json) => c.finess === CHI_SAINT_GERMAIN);
     expect(toHospital.durationSec).not.toBe(two.competitors[1].durationSec);
   });
@@ -93,13 +93,26 @@ describeEachDatabase('health competitors within N minutes by drive time', (kind)
     });
     expect((await put(CHI_SAINT_GERMAIN)).status).toBe(200);
     expect((await put(USLD_NIVARD)).status).toBe(200);
-    const { body } = await get(`/api/health/actors/${CHI_SAINT_GERMAIN}/competitors?maxMinutes=5`);
+    const { body } = await get(`/api/health/actors/${CHI_SAINT_GERMAIN}/competitors?maxMinutes=5&activity=all`);
     expect(body.competitors.find((c: Json) => c.finess === USLD_NIVARD)).toMatchObject({ sameEstablishment: true, establishment: { finess: CHI_POISSY_EJ } });
     expect(body.competitors.find((c: Json) => c.finess === CLINIQUE_SAINT_GERMAIN).sameEstablishment).toBe(false);
     expect(body.sameEstablishmentCount).toBe(1);
     expect(body.competitorCount).toBe(3);
     await app.request(`/api/health/links/overrides/${CHI_POISSY_EJ}/${CHI_SAINT_GERMAIN}`, { method: 'DELETE' });
     await app.request(`/api/health/links/overrides/${CHI_POISSY_EJ}/${USLD_NIVARD}`, { method: 'DELETE' });
+  });
+
+  it('keeps MCO sites only by default (no outpatient psychiatry, consultation or long-term care) and says so', async () => {
+    const { body } = await get(`/api/health/actors/${CHI_SAINT_GERMAIN}/competitors?maxMinutes=5`);
+    const all = (await get(`/api/health/actors/${CHI_SAINT_GERMAIN}/competitors?maxMinutes=5&activity=all`)).body;
+    expect(body.competitors.map((c: Json) => c.finess)).toEqual([CLINIQUE_SAINT_GERMAIN]);
+    for (const c of body.competitors) expect(c.activity).toBe('mco');
+    // the psychiatric day hospital, the pre/postnatal consultation and the USLD are set aside, and counted
+    expect(all.competitors.find((c: Json) => c.finess === '780826053')).toMatchObject({ activity: 'psychiatrie' });
+    expect(all.competitors.find((c: Json) => c.finess === USLD_NIVARD)).toMatchObject({ activity: 'longue-duree' });
+    expect(body.activityFilter).toMatchObject({ activity: 'mco', excludedCount: all.competitors.length - body.competitors.length });
+    expect(body.activityFilter.label).toMatch(/^Sites MCO \(médecine, chirurgie, obstétrique\) seulement : 3 autres sites/);
+    expect(all.activityFilter).toMatchObject({ activity: 'all', excludedCount: 0 });
   });
 
   it('refuses absurd N with the error shape', async () => {
@@ -114,9 +127,9 @@ describeEachDatabase('health competitors within N minutes by drive time', (kind)
   it('says why when there is no road network, a site off the network, or no such site', async () => {
     const none = await get(`/api/health/actors/${CHI_SAINT_GERMAIN}/competitors?maxMinutes=30`, noRoads);
     expect(none.status).toBe(503);
-    expect(none.body.error).toMatchObject({ code: 'NOT_AVAILABLE', message: expect.stringMatching(/Drive times are not available/) });
+    expect(none.body.error).toMatchObject({ code: 'NOT_AVAILABLE', message: expect.stringMatching(/^Temps de trajet indisponibles/) });
     const sheetWithout = await get(`/api/health/actors/${CHI_SAINT_GERMAIN}`, noRoads);
-    expect(sheetWithout.body.competitors).toMatchObject({ available: false, reason: expect.stringMatching(/never estimated as the crow flies/) });
+    expect(sheetWithout.body.competitors).toMatchObject({ available: false, reason: expect.stringMatching(/jamais estimés à vol d’oiseau/) });
     const sheetWith = await get(`/api/health/actors/${CHI_SAINT_GERMAIN}`);
     expect(sheetWith.body.competitors).toMatchObject({ available: true, reason: null });
     const bourg = await get('/api/health/actors/010000024/competitors?maxMinutes=30');

@@ -57,6 +57,27 @@ describeEachDatabase('health actors, activity, flows and linkage overrides', (ki
     expect(body.establishments[0].sites.length).toBeGreaterThanOrEqual(20);
   });
 
+  it('labels a site of a multi-site legal entity with the entity\'s activity, never as its own', async () => {
+    const nantes = (await get('/api/health/actors/440000453')).body; // a site of the CHU de Nantes (EJ 440000289)
+    const e = nantes.establishments.find((x: Json) => x.finess === '440000289');
+    expect(e.siteCount).toBeGreaterThan(1);
+    expect(e).toMatchObject({ activityScope: 'entity', activityLabel: `activité de l’entité juridique (${e.siteCount} sites)` });
+    const bourg = (await get('/api/health/actors/010000024')).body.establishments[0]; // one site, one entity
+    expect(bourg).toMatchObject({ activityScope: 'establishment', activityLabel: 'activité de l’établissement' });
+  });
+
+  it('says when an activity series stops before the 2015–2024 axis', async () => {
+    const buech = (await get('/api/health/actors/050000132')).body.establishments[0]; // CH Buëch Durance: ScanSanté rows 2015–2020
+    expect(buech.coverage).toMatchObject({ fromYear: 2015, toYear: 2020, axisToYear: 2024, endsEarly: true, note: 'données jusqu’en 2020' });
+    expect((await get('/api/health/actors/010000024')).body.establishments[0].coverage).toMatchObject({ endsEarly: false, note: null });
+  });
+
+  it('answers in French', async () => {
+    expect((await get('/api/health/actors/12')).body.error.message).toMatch(/n’est pas un numéro FINESS/);
+    expect((await get('/api/health/actors/010999999')).body.error.message).toMatch(/^Aucun site hospitalier/);
+    expect((await get('/api/health/flows?dataset=modelled-2024')).body.error.message).toMatch(/^Indiquez finess=/);
+  });
+
   it('refuses a malformed FINESS and a missing one with the error shape', async () => {
     expect((await get('/api/health/actors/12')).body.error.code).toBe('INVALID_FINESS');
     const r = await get('/api/health/actors/010999999');
@@ -68,7 +89,11 @@ describeEachDatabase('health actors, activity, flows and linkage overrides', (ki
     const { status, body } = await get('/api/health/establishments/010780054/attractiveness');
     expect(status).toBe(200);
     expect(body.dataset).toMatchObject({ id: 'modelled-2024', synthetic: true });
-    expect(body.dataset.label).toMatch(/modelled, not observed/);
+    // the notice reads in French from end to end (the stored build label is English)
+    expect(body.dataset.label).toMatch(/^flux modélisés, non observés : modèle gravitaire sur les temps de trajet/);
+    expect(body.dataset.label).not.toMatch(/modelled|observed|gravity|drive|seeded/i);
+    const datasets = (await get('/api/health/flows/datasets')).body.datasets;
+    expect(datasets.find((d: Json) => d.id === 'modelled-2024').label).toBe(body.dataset.label);
     expect(body.staysCount).toBe(29398); // the real ScanSanté 2024 total, spread by the model
     expect(body.zones.at(-1).cumulativeRatio).toBeGreaterThanOrEqual(0.8);
     expect(body.zones.length > 1 ? body.zones.at(-2).cumulativeRatio : 0).toBeLessThan(0.8);
@@ -85,12 +110,14 @@ describeEachDatabase('health actors, activity, flows and linkage overrides', (ki
     const res = await app.request('/api/health/zone-indicators?departement=01&format=csv');
     const text = await res.text();
     expect(res.headers.get('content-type')).toMatch(/text\/csv/);
-    expect(text.split('\n')[0]).toMatch(/^# modelled, not observed/);
-    const lines = text.trim().split('\n');
-    expect(lines[2]).toMatch(new RegExp(`autarkyRatio=${body.autarkyRatio.toFixed(6)}; leakageRatio=${body.leakageRatio.toFixed(6)}`));
-    expect(lines[3]).toBe('finess,name,inside,staysCount,shareRatio,flows');
-    expect(lines).toHaveLength(4 + body.byEstablishment.length);
-    for (const row of lines.slice(4)) expect(row.endsWith(',"modelled, not observed"')).toBe(true);
+    // the one CSV writer: `;`, French headings and provenance, decimal comma (issue 12)
+    expect(text.split('\r\n')[0]).toMatch(/^# Maillage — indicateurs de zone \(santé\) — flux MODÉLISÉS, NON OBSERVÉS/);
+    const lines = text.trim().split('\r\n');
+    const pct = (r: number) => `${(Math.round(r * 10000) / 100).toString().replace('.', ',')} %`;
+    expect(lines[2]).toContain(`autarcie : ${pct(body.autarkyRatio)} ; fuite : ${pct(body.leakageRatio)}`);
+    expect(lines[4]).toBe('FINESS;Établissement;Dans la zone;Séjours des résidents;Part de marché (%);Flux');
+    expect(lines).toHaveLength(5 + body.byEstablishment.length);
+    for (const row of lines.slice(5)) expect(row).toMatch(/^\w{9};("[^"]*"|[^;]*);(oui|non);\d+;\d+(,\d+)?;modélisés, non observés$/);
   });
 
   it('computes zone indicators for a drawn polygon (code géo zones whose point lies inside)', async () => {

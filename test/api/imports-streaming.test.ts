@@ -42,7 +42,7 @@ describeEachDatabase('streaming imports (several batches)', (kind) => {
   it('stops a file over the row cap while streaming: 413, and the earlier version of the layer is intact', async () => {
     await importLayer(t.database, request('Plafond', csv(100)));
     const over = importLayer(t.database, request('Plafond', csv(12_000)), undefined, { maxBytes: 1e8, maxRows: 7000 });
-    await expect(over).rejects.toMatchObject({ status: 413, code: 'PAYLOAD_TOO_LARGE', message: 'stream.csv has more than 7,000 rows; the limit is 7,000 rows per import: split it.' });
+    await expect(over).rejects.toMatchObject({ status: 413, code: 'PAYLOAD_TOO_LARGE', message: 'stream.csv a plus de 7\u202f000 lignes ; la limite est de 7\u202f000 lignes par import : découpez-le.' });
     expect(await count('Plafond')).toBe(100);
     await expect(importLayer(t.database, request('Jamais', csv(12_000)), undefined, { maxBytes: 1e8, maxRows: 7000 })).rejects.toMatchObject({ status: 413 });
     expect(await count('Jamais')).toBeNull();
@@ -50,7 +50,7 @@ describeEachDatabase('streaming imports (several batches)', (kind) => {
 
   it('rolls back on a broken quote found in a later batch, with its row number', async () => {
     const text = new TextDecoder().decode(csv(8000)) + '\nR9000;35238;"1,5\nR9001;35238;2\n';
-    await expect(importLayer(t.database, request('Guillemet', new TextEncoder().encode(text)))).rejects.toMatchObject({ status: 400, code: 'IMPORT_INVALID_FILE', message: expect.stringMatching(/^stream.csv: CSV row 8002: /) });
+    await expect(importLayer(t.database, request('Guillemet', new TextEncoder().encode(text)))).rejects.toMatchObject({ status: 400, code: 'IMPORT_INVALID_FILE', message: expect.stringMatching(/^stream.csv : ligne 8002 du CSV : un guillemet n'est pas refermé/) });
     expect(await count('Guillemet')).toBeNull();
   });
 });

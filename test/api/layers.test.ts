@@ -31,7 +31,7 @@ describeEachDatabase('customer data imports', (kind) => {
     expect(demo).toMatchObject({ kind: 'internal', synthetic: true, featureCount: 20_000 });
     expect(demo.name).toMatch(/synthétiques/);
     const rejects = await app.request(`/api/layers/${demo.id}/rejects.csv`);
-    expect((await rejects.text()).trim().split('\r\n')).toHaveLength(1); // header only
+    expect((await rejects.text()).trim().split('\r\n').filter((l) => !l.startsWith('# '))).toEqual(['Ligne;Clé;Champ;Gravité;Motif']); // header only
     const byDep = (await (await app.request(`/api/layers/${demo.id}/aggregate?by=departement&measure=ca_eur`)).json()) as Json;
     expect(byDep.groups.reduce((s: number, g: Json) => s + g.count, 0)).toBe(20_000);
     expect(byDep.withoutCommuneCount).toBe(0);
@@ -93,8 +93,8 @@ describeEachDatabase('customer data imports', (kind) => {
     const lines = csv.replace(/^\ufeff/, '').split('\r\n');
     expect(lines[0]).toMatch(/^# Maillage — couche « Clients zones »$/);
     expect(lines[1]).toMatch(/fichier : clean\.csv ; sha256 : [0-9a-f]{64}/);
-    expect(lines[3]).toBe('departement;nom;nombre;somme_ca;moyenne_ca');
-    expect(lines).toContain('48;Lozère;2;224000.5;112000.25');
+    expect(lines[3]).toBe('Code département;Nom;Nombre;Somme de ca;Moyenne de ca');
+    expect(lines).toContain('48;Lozère;2;224000,5;112000,25');
   });
 
   it('re-imports the same file idempotently: same layer, rows replaced, never duplicated', async () => {
@@ -127,14 +127,14 @@ describeEachDatabase('customer data imports', (kind) => {
     expect(body.report.byLocatedVia).toEqual({ commune_code: 2, old_commune_code: 1 });
     const reasons = Object.fromEntries(body.report.rejects.map((r: Json) => [r.row, r.errors.map((e: Json) => `${e.field}: ${e.reason}`).join(' | ')]));
     expect(Object.keys(reasons).map(Number)).toEqual([3, 4, 5, 6, 7, 8, 9, 10]);
-    expect(reasons[3]).toMatch(/^insee: unknown commune code 99999/);
-    expect(reasons[4]).toMatch(/^ville: postcode 35000 does not match city "Brest"/);
-    expect(reasons[5]).toMatch(/^lat: latitude and longitude look swapped/);
+    expect(reasons[3]).toMatch(/^insee: code commune 99999 inconnu/);
+    expect(reasons[4]).toMatch(/^ville: le code postal 35000 ne correspond pas à la ville « Brest »/);
+    expect(reasons[5]).toMatch(/^lat: latitude et longitude semblent inversées/);
     expect(reasons[6]).toMatch(/^lon: .*Lambert-93/);
-    expect(reasons[7]).toMatch(/^id: empty key/);
-    expect(reasons[8]).toMatch(/^id: duplicate key K1 \(first seen at row 2/);
-    expect(reasons[9]).toMatch(/^ca: "abc" is not a number/);
-    expect(reasons[10]).toMatch(/^location: the point is in no French commune/);
+    expect(reasons[7]).toMatch(/^id: clé vide/);
+    expect(reasons[8]).toMatch(/^id: clé K1 en double \(déjà vue ligne 2/);
+    expect(reasons[9]).toMatch(/^ca: « abc » n'est pas un nombre/);
+    expect(reasons[10]).toMatch(/^localisation: le point n'est dans aucune commune française/);
     const feats = (await (await app.request(`/api/layers/${body.layer.id}/features`)).json()) as Json;
     const byKey = Object.fromEntries(feats.features.map((f: Json) => [f.key, f]));
     expect(byKey.K1).toMatchObject({ communeCode: '35238', locatedVia: 'commune_code' });
@@ -142,10 +142,10 @@ describeEachDatabase('customer data imports', (kind) => {
     expect(byKey.K11).toMatchObject({ communeCode: '01004' });
     const bytes = new Uint8Array(await (await app.request(`/api/layers/${body.layer.id}/rejects.csv`)).arrayBuffer());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // UTF-8 BOM: Excel opens accents right
-    const lines = new TextDecoder().decode(bytes).trim().split('\r\n');
-    expect(lines[0]).toBe('ligne;cle;champ;motif');
+    const lines = new TextDecoder().decode(bytes).trim().split('\r\n').filter((l) => !l.startsWith('# '));
+    expect(lines[0]).toBe('Ligne;Clé;Champ;Gravité;Motif');
     expect(lines).toHaveLength(9);
-    expect(lines[1]).toMatch(/^"3";"K2";"insee";"unknown commune code 99999/);
+    expect(lines[1]).toBe('3;K2;insee;rejetée;code commune 99999 inconnu (COG 2026 et son historique)');
   });
 
   it('imports the chosen sheet of an XLSX with Lambert-93 coordinates', async () => {
@@ -161,15 +161,15 @@ describeEachDatabase('customer data imports', (kind) => {
   it('imports GeoJSON points and rejects non-point features', async () => {
     const { body } = await upload('points.geojson', { name: 'GeoJSON', mapping: JSON.stringify({ key: 'ref', name: 'label', lon: 'longitude', lat: 'latitude', measures: [{ column: 'visits' }] }) });
     expect(body.report).toMatchObject({ imported: 2, rejected: 1 });
-    expect(body.report.rejects[0].errors[0]).toMatchObject({ field: 'geometry', reason: 'geometry Polygon is not a Point' });
+    expect(body.report.rejects[0].errors[0]).toMatchObject({ field: 'géométrie', reason: 'géométrie Polygon : seuls les points sont importés' });
   });
 
   it('answers clear errors for a bad mapping, a missing file and unknown layers', async () => {
     const bad = await upload('clean.csv', { name: 'X', mapping: JSON.stringify({ key: 'nope', communeCode: 'code_insee' }) });
     expect(bad.status).toBe(400);
-    expect(bad.body.error.message).toMatch(/key: no column "nope"/);
+    expect(bad.body.error.message).toMatch(/identifiant \(clé\) : pas de colonne « nope »/);
     const noLoc = await upload('clean.csv', { name: 'X', mapping: JSON.stringify({ key: 'id' }) });
-    expect(noLoc.body.error.message).toMatch(/map a location/);
+    expect(noLoc.body.error.message).toMatch(/associez une localisation/);
     const form = new FormData();
     form.set('name', 'X');
     const noFile = await app.request('/api/layers/imports', { method: 'POST', body: form });
@@ -180,7 +180,7 @@ describeEachDatabase('customer data imports', (kind) => {
 
   it('rejects files over the row or size limits with a 413 naming the limit', async () => {
     await expect(readImportFile({ fileName: 'clean.csv', bytes: fixture('clean.csv') }, { maxBytes: 100, maxRows: 1000 })).rejects.toMatchObject({ status: 413, code: 'PAYLOAD_TOO_LARGE' });
-    await expect(readImportFile({ fileName: 'clean.csv', bytes: fixture('clean.csv') }, { maxBytes: 1e6, maxRows: 5 })).rejects.toMatchObject({ status: 413, message: expect.stringMatching(/limit is 5 rows/) });
+    await expect(readImportFile({ fileName: 'clean.csv', bytes: fixture('clean.csv') }, { maxBytes: 1e6, maxRows: 5 })).rejects.toMatchObject({ status: 413, message: expect.stringMatching(/la limite est de 5 lignes par import/) });
   });
 
   it('rolls back a failed import: nothing half-stored, the previous rows intact', async () => {
@@ -196,7 +196,7 @@ describeEachDatabase('customer data imports', (kind) => {
     expect(none).toEqual([]);
   });
 
-  it('renames, hides and deletes a layer', async () => {
+  it('renames, hides and deletes a layer; a delete can be undone (restore), and an import may take a deleted layer’s name', async () => {
     const { body } = await upload('clean.csv', { name: 'À renommer', mapping: cleanMapping });
     const patch = await app.request(`/api/layers/${body.layer.id}`, { method: 'PATCH', body: JSON.stringify({ name: 'Renommée', hidden: true }), headers: { 'Content-Type': 'application/json' } });
     expect((await patch.json()) as Json).toMatchObject({ name: 'Renommée', hidden: true });
@@ -204,6 +204,28 @@ describeEachDatabase('customer data imports', (kind) => {
     expect(conflict.status).toBe(409);
     const del = await app.request(`/api/layers/${body.layer.id}`, { method: 'DELETE' });
     expect(del.status).toBe(200);
+    expect(await del.json()).toEqual({ deleted: true, restorable: true });
     expect((await app.request(`/api/layers/${body.layer.id}`)).status).toBe(404);
+    const names = async () => ((await (await app.request('/api/layers')).json()) as Json).layers.map((l: Json) => l.name);
+    expect(await names()).not.toContain('Renommée');
+    expect((await app.request(`/api/layers/${body.layer.id}/features`)).status).toBe(404);
+
+    // "Annuler": the layer comes back with its rows, name and provenance.
+    const restore = await app.request(`/api/layers/${body.layer.id}/restore`, { method: 'POST' });
+    expect(restore.status).toBe(200);
+    expect((await restore.json()) as Json).toMatchObject({ id: body.layer.id, name: 'Renommée', featureCount: 10, provenance: { fileName: 'clean.csv' } });
+    expect(await names()).toContain('Renommée');
+    const feats = (await (await app.request(`/api/layers/${body.layer.id}/features`)).json()) as Json;
+    expect(feats.features).toHaveLength(10);
+    const twice = await app.request(`/api/layers/${body.layer.id}/restore`, { method: 'POST' });
+    expect(twice.status).toBe(404);
+    expect(((await twice.json()) as Json).error.message).toMatch(/^Aucune couche supprimée/);
+
+    // Deleted again, then a new import takes the name: the deleted layer is purged, restore says so.
+    await app.request(`/api/layers/${body.layer.id}`, { method: 'DELETE' });
+    const reused = await upload('clean.csv', { name: 'Renommée', mapping: cleanMapping });
+    expect(reused.status).toBe(200);
+    expect(reused.body.layer.id).not.toBe(body.layer.id);
+    expect((await app.request(`/api/layers/${body.layer.id}/restore`, { method: 'POST' })).status).toBe(404);
   });
 });

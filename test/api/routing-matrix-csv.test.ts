@@ -19,7 +19,10 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const HEADER = 'origin_code;origin_name;destination_code;destination_name;duration_min;distance_km;reason';
+const HEADER = 'Code origine;Nom origine;Code destination;Nom destination;Durée (min);Distance (km);Raison';
+const MACHINE_HEADER = 'origin_code;origin_name;destination_code;destination_name;duration_min;distance_km;reason';
+/** A CSV number (decimal comma) as a JS number. */
+const num = (cell: string) => Number(cell.replace(',', '.'));
 const SAINT_GERMAIN = { communeCode: '78551' };
 const LE_PECQ = { communeCode: '78481' };
 const MESNIL = { communeCode: '78396' };
@@ -50,8 +53,10 @@ describeEachDatabase('routing matrix as CSV', (kind) => {
   });
   afterAll(async () => t?.close());
 
+  // The fixture's commune points lie up to ~1 km from its roads: snap within 1 km (the server default is 500 m).
+  const withSnap = (body: unknown) => ({ maxSnapM: 1000, ...(body as object) });
   const post = (body: unknown, format: 'csv' | 'json' = 'csv', target = app) =>
-    target.request(`/api/routing/matrix?format=${format}`, { method: 'POST', body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } });
+    target.request(`/api/routing/matrix?format=${format}`, { method: 'POST', body: JSON.stringify(withSnap(body)), headers: { 'Content-Type': 'application/json' } });
 
   it('answers text/csv with provenance lines, the exact header and one row per pair, named communes', async () => {
     const res = await post({ sources: [SAINT_GERMAIN, LE_PECQ], targets: [SAINT_GERMAIN, LE_PECQ, MESNIL] });
@@ -64,8 +69,8 @@ describeEachDatabase('routing matrix as CSV', (kind) => {
     expect(rows.map((r) => `${r[0]}→${r[2]}`)).toEqual(['78551→78551', '78551→78481', '78551→78396', '78481→78551', '78481→78481', '78481→78396']);
     expect(rows[1].slice(0, 4)).toEqual(['78551', 'Saint-Germain-en-Laye', '78481', 'Le Pecq']);
     for (const r of rows) {
-      expect(r[4]).toMatch(/^\d+\.\d$/); // minutes, one decimal
-      expect(r[5]).toMatch(/^\d+\.\d\d$/); // km, two decimals
+      expect(r[4]).toMatch(/^\d+(,\d)?$/); // minutes, at most one decimal, decimal comma
+      expect(r[5]).toMatch(/^\d+(,\d\d?)?$/); // km, at most two decimals
       expect(r[6]).toBe('');
     }
     const text = comments.join('\n');
@@ -82,14 +87,39 @@ describeEachDatabase('routing matrix as CSV', (kind) => {
       for (let j = 0; j < 2; j++) {
         const row = rows[i * 2 + j];
         expect(json.durationSec[i][j]).toBeGreaterThan(60);
-        expect(row[4]).toBe((json.durationSec[i][j] / 60).toFixed(1));
-        expect(row[5]).toBe((json.distanceM[i][j] / 1000).toFixed(2));
+        expect(num(row[4])).toBe(Math.round(json.durationSec[i][j] / 6) / 10);
+        expect(num(row[5])).toBe(Math.round(json.distanceM[i][j] / 10) / 100);
       }
     }
     // Saint-Germain-en-Laye → Le Pecq: the point on surface of each commune, a few minutes down the hill
-    expect(Number(rows[0][4])).toBeGreaterThan(2);
-    expect(Number(rows[0][4])).toBeLessThan(20);
+    expect(num(rows[0][4])).toBeGreaterThan(2);
+    expect(num(rows[0][4])).toBeLessThan(20);
     expect(rows[2].slice(0, 2)).toEqual([TERRASSE.join(','), '']); // raw coordinates: code "lon,lat"
+  });
+
+  it('writes decimal points with ?decimal=point and a machine-name row with ?machineNames=1 (documented for tools)', async () => {
+    const body = { sources: [SAINT_GERMAIN], targets: [LE_PECQ] };
+    const res = await app.request('/api/routing/matrix?format=csv&decimal=point&machineNames=1', { method: 'POST', body: JSON.stringify(withSnap(body)), headers: { 'Content-Type': 'application/json' } });
+    const { header, rows } = parseCsv(await csvText(res));
+    expect(header).toBe(HEADER);
+    expect(rows[0].join(';')).toBe(MACHINE_HEADER);
+    expect(rows[1][4]).toMatch(/^\d+(\.\d)?$/);
+  });
+
+  it('accepts communes by name, told apart by their département; an ambiguous name lists the candidates in French', async () => {
+    const { rows } = parseCsv(await csvText(await post({ sources: [{ communeName: 'Saint-Germain-en-Laye' }], targets: [{ communeName: 'le pecq (78)' }, MESNIL] })));
+    expect(rows.map((r) => r.slice(0, 4).join('|'))).toEqual(['78551|Saint-Germain-en-Laye|78481|Le Pecq', '78551|Saint-Germain-en-Laye|78396|Le Mesnil-le-Roi']);
+    const ambiguous = await post({ sources: [SAINT_GERMAIN], targets: [{ communeName: 'Saint-Denis' }] });
+    expect(ambiguous.status).toBe(400);
+    const error = ((await ambiguous.json()) as Json).error;
+    expect(error.code).toBe('AMBIGUOUS_COMMUNE_NAME');
+    expect(error.message).toMatch(/^targets\[0\] : « Saint-Denis » désigne \d+ communes : /);
+    expect(error.message).toContain('Saint-Denis (93) — Seine-Saint-Denis');
+    expect(error.message).toContain('Saint-Denis (974) — La Réunion');
+    expect(error.message).toMatch(/Précisez le département, ex\. « Saint-Denis \(\d+\) »/);
+    const unknown = await post({ sources: [{ communeName: 'Le Pecq (93)' }] });
+    expect(unknown.status).toBe(400);
+    expect(((await unknown.json()) as Json).error).toMatchObject({ code: 'UNKNOWN_COMMUNE_NAME', message: expect.stringMatching(/ce nom existe ailleurs : Le Pecq \(78\) — Yvelines/) });
   });
 
   it('names coordinates by the caller\'s id and name (quoted when needed); targets default to the sources', async () => {
@@ -103,7 +133,7 @@ describeEachDatabase('routing matrix as CSV', (kind) => {
     ]);
     const quoted = (await csvText(await post({ sources: [{ ...agence, name: 'Agence; "Terrasse"' }] }))).split('\r\n');
     // the same point to itself is no trip: 0 min, 0 km
-    expect(quoted.find((l) => l.startsWith('AG-12'))).toBe('AG-12;"Agence; ""Terrasse""";AG-12;"Agence; ""Terrasse""";0.0;0.00;');
+    expect(quoted.find((l) => l.startsWith('AG-12'))).toBe('AG-12;"Agence; ""Terrasse""";AG-12;"Agence; ""Terrasse""";0;0;');
   });
 
   it('leaves the cells of unreachable pairs empty and says why', async () => {
@@ -112,12 +142,12 @@ describeEachDatabase('routing matrix as CSV', (kind) => {
     expect(rows).toHaveLength(6);
     const cells = rows.map((r) => [r[0], r[2], r[4], r[5], r[6]]);
     expect(cells[0]).toEqual(['78551', '78481', expect.stringMatching(/\d/), expect.stringMatching(/\d/), '']);
-    expect(cells[1]).toEqual(['78551', '78498', '', '', 'destination_off_network']);
-    expect(cells[2]).toEqual(['78498', '78481', '', '', 'origin_off_network']);
-    expect(cells[3]).toEqual(['78498', '78498', '', '', 'origin_off_network']);
-    expect(cells[4]).toEqual(['2.35,48.85', '78481', '', '', 'origin_off_network']);
+    expect(cells[1]).toEqual(['78551', '78498', '', '', 'destination hors du réseau routier']);
+    expect(cells[2]).toEqual(['78498', '78481', '', '', 'origine hors du réseau routier']);
+    expect(cells[3]).toEqual(['78498', '78498', '', '', 'origine hors du réseau routier']);
+    expect(cells[4]).toEqual(['2.35,48.85', '78481', '', '', 'origine hors du réseau routier']);
     expect(rows[2][1]).toBe('Poissy');
-    expect(comments.join('\n')).toMatch(/origin_off_network \(origine hors du réseau routier\).*no_route \(aucun itinéraire\)/);
+    expect(comments.join('\n')).toMatch(/la colonne « Raison » dit pourquoi \(origine hors du réseau routier, destination hors du réseau routier, aucun itinéraire\)/);
   });
 
   it('rejects unknown commune codes, bad points and formats with 400, no network with 503', async () => {
@@ -139,7 +169,7 @@ describeEachDatabase('routing matrix as CSV', (kind) => {
     const res = await post({ sources: [SAINT_GERMAIN], targets: Array.from({ length: 2501 }, () => LE_PECQ) });
     expect(res.status).toBe(413);
     const body = (await res.json()) as Json;
-    expect(body.error).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', message: expect.stringMatching(/2500 × 2500.*1 × 2501/) });
+    expect(body.error).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', message: expect.stringMatching(/2\s500 origines × 2\s500 destinations.*1 × 2\s501/) });
   });
 
   it('streams a large matrix: 400 × 400 = 160,000 rows', async () => {

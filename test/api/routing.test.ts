@@ -3,9 +3,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describeEachDatabase, openTestDatabase, appFor, type TestDatabase } from '../helpers/db.js';
-import { writeGraphFile } from '../../api/src/domain/routing/index.js';
+import { booleanPointInPolygon, point as turfPoint } from '@turf/turf';
+import { buildRoadGraph, contractGraph, writeGraphFile } from '../../api/src/domain/routing/index.js';
 import { RoutingService } from '../../api/src/services/routing.js';
-import { fixtureNetwork } from '../domain/routing/fixtures.js';
+import { fixtureNetwork, fixtureWays } from '../domain/routing/fixtures.js';
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -14,16 +15,22 @@ const dir = mkdtempSync(join(tmpdir(), 'maillage-routing-api-'));
 const graphFile = join(dir, 'monaco.graph');
 // Saint-Germain-en-Laye (OSMnx drive graph): hospital sites of the CHI Poissy–Saint-Germain lie on it.
 const sgelGraphFile = join(dir, 'saint-germain-en-laye.graph');
+const islandsGraphFile = join(dir, 'monaco-saint-barthelemy.graph');
 beforeAll(() => {
   const { graph, ch } = fixtureNetwork('monaco');
   writeGraphFile(graphFile, graph, ch, { source: 'OpenStreetMap monaco.osm.pbf (test fixture)', sourceDate: '2016-03-05', licence: 'ODbL', attribution: '© OpenStreetMap contributors', profile: 'car' });
   const sgel = fixtureNetwork('saint-germain-en-laye');
   writeGraphFile(sgelGraphFile, sgel.graph, sgel.ch, { source: 'OpenStreetMap Saint-Germain-en-Laye (test fixture)', licence: 'ODbL', profile: 'car' });
+  // Two road networks with no road between them (as Corsica and the mainland in the national graph): Monaco and the island of Saint-Barthélemy.
+  const islands = buildRoadGraph([...fixtureWays('monaco'), ...fixtureWays('saint-barthelemy')], { minComponentNodes: 200 }).graph;
+  writeGraphFile(islandsGraphFile, islands, contractGraph(islands), { source: 'OpenStreetMap Monaco + Saint-Barthélemy (test fixture)', licence: 'ODbL', profile: 'car' });
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const BEAUSOLEIL: [number, number] = [7.4232, 43.7473];
 const CAP_D_AIL: [number, number] = [7.4027, 43.7257];
+const IN_THE_HARBOUR_BAY: [number, number] = [7.435, 43.728]; // at sea inside the network's extent, ≈ 712 m from the nearest road
+const GUSTAVIA: [number, number] = [-62.8508, 17.8962]; // Saint-Barthélemy
 
 describeEachDatabase('routing API', (kind) => {
   let t: TestDatabase;
@@ -97,7 +104,7 @@ describeEachDatabase('routing API', (kind) => {
     const many = Array.from({ length: 2501 }, () => CAP_D_AIL);
     const { status, body } = await post('/api/routing/matrix', { sources: many, targets: [BEAUSOLEIL] });
     expect(status).toBe(413);
-    expect(body.error.message).toMatch(/2500/);
+    expect(body.error.message).toMatch(/2\u202f500/);
     const bad = await post('/api/routing/matrix', { sources: [[7.4, 'x']] });
     expect(bad.status).toBe(400);
     const misnamed = await post('/api/routing/matrix', { sources: [{ commune: '98000' }] });
@@ -157,6 +164,75 @@ describeEachDatabase('routing API', (kind) => {
     expect(body.healthSites.map((s: Json) => s.finess)).toContain('780000337');
     const m = await post('/api/routing/matrix', { sources: [CHI_SAINT_GERMAIN], targets: body.healthSites.map((p: Json) => [p.lon, p.lat]) }, sgelApp);
     body.healthSites.forEach((p: Json, i: number) => expect(Math.abs(p.durationSec - m.body.durationSec[0][i])).toBeLessThan(1e-6));
+  });
+
+  it('reports per point where it snapped and how far; beyond maxSnapM (default 500 m) the point is null with a French reason', async () => {
+    const res = await app.request(`/api/routing/route?from=${CAP_D_AIL.join(',')}&to=${BEAUSOLEIL.join(',')}`);
+    const body = (await res.json()) as Json;
+    expect(body.maxSnapM).toBe(500);
+    for (const [end, p] of [['from', CAP_D_AIL], ['to', BEAUSOLEIL]] as const) {
+      expect(body[end].lonLat).toEqual(p);
+      expect(body[end].snappedLonLat).toHaveLength(2);
+      expect(body[end].snapDistanceM).toBeGreaterThanOrEqual(0);
+      expect(body[end].snapDistanceM).toBeLessThan(500);
+      expect(Math.abs(body[end].snappedLonLat[0] - p[0])).toBeLessThan(0.01);
+    }
+    const far = (await (await app.request(`/api/routing/route?from=${CAP_D_AIL.join(',')}&to=${IN_THE_HARBOUR_BAY.join(',')}`)).json()) as Json;
+    expect(far).toMatchObject({ durationSec: null, to: { snappedLonLat: null, snapDistanceM: null } });
+    expect(far.to.reason).toMatch(/route la plus proche est à 7\d\d m, au-delà de la limite de 500 m/);
+    expect(far.reason).toBe(far.to.reason);
+    const wider = (await (await app.request(`/api/routing/route?from=${CAP_D_AIL.join(',')}&to=${IN_THE_HARBOUR_BAY.join(',')}&maxSnapM=1000`)).json()) as Json;
+    expect(wider.durationSec).toBeGreaterThan(0);
+    expect(wider.to.snapDistanceM).toBeGreaterThan(500);
+    expect(wider.maxSnapM).toBe(1000);
+    const bad = await app.request(`/api/routing/route?from=${CAP_D_AIL.join(',')}&to=${BEAUSOLEIL.join(',')}&maxSnapM=abc`);
+    expect(bad.status).toBe(400);
+    // the matrix reports every point the same way; the limit is configurable per request and per server (MAILLAGE_MAX_SNAP_M)
+    const m = await post('/api/routing/matrix', { sources: [CAP_D_AIL], targets: [BEAUSOLEIL, IN_THE_HARBOUR_BAY] });
+    expect(m.body.targetPoints[0].snapDistanceM).toBeLessThan(500);
+    expect(m.body.targetPoints[1]).toMatchObject({ snappedLonLat: null, reason: expect.stringMatching(/au-delà de la limite de 500 m/) });
+    expect(m.body.durationSec[0][1]).toBeNull();
+    const m2 = await post('/api/routing/matrix', { sources: [CAP_D_AIL], targets: [IN_THE_HARBOUR_BAY], maxSnapM: 1000 });
+    expect(m2.body.durationSec[0][0]).toBeGreaterThan(0);
+    const envApp = appFor(t.database, { routing: RoutingService.load(t.database, graphFile, { maxSnapM: 1000 }) }).app;
+    const fromEnv = await post('/api/routing/matrix', { sources: [CAP_D_AIL], targets: [IN_THE_HARBOUR_BAY] }, envApp);
+    expect(fromEnv.body.maxSnapM).toBe(1000);
+    expect(fromEnv.body.targetPoints[0].snappedLonLat).not.toBeNull();
+    // an isochrone origin beyond the limit is a 400 in French
+    const iso = await post('/api/routing/isochrones', { origin: IN_THE_HARBOUR_BAY, breaksMin: [5] });
+    expect(iso.status).toBe(400);
+    expect(iso.body.error.message).toMatch(/aucune route du réseau actif à moins de 500 m/);
+  });
+
+  it('says "pas de liaison routière (île)" between an island and the mainland, not one-way roads', async () => {
+    const islandsApp = appFor(t.database, { routing: RoutingService.load(t.database, islandsGraphFile) }).app;
+    const body = (await (await islandsApp.request(`/api/routing/route?from=${CAP_D_AIL.join(',')}&to=${GUSTAVIA.join(',')}`)).json()) as Json;
+    expect(body.durationSec).toBeNull();
+    expect(body.from.snappedLonLat).not.toBeNull();
+    expect(body.to.snappedLonLat).not.toBeNull();
+    expect(body.reason).toMatch(/^pas de liaison routière \(île\)/);
+    expect(body.reason).not.toMatch(/sens interdits|one-way/);
+    const local = (await (await islandsApp.request(`/api/routing/route?from=${CAP_D_AIL.join(',')}&to=${BEAUSOLEIL.join(',')}`)).json()) as Json;
+    expect(local.durationSec).toBeGreaterThan(0);
+  });
+
+  it('counts each commune in the band of its stated time, the list agrees with the counts and the drawn bands cover the commune', async () => {
+    const breaksMin = [3, 6, 10];
+    const { body } = await post('/api/routing/isochrones', { origin: BEAUSOLEIL, breaksMin });
+    expect(body.communeTimeRule).toMatch(/Temps d’une commune : temps en voiture depuis l’origine jusqu’à la route la plus proche/);
+    expect(body.communes.length).toBeGreaterThan(2);
+    breaksMin.forEach((min, k) => {
+      const listed = body.communes.filter((c: Json) => c.bandBreakSec <= min * 60);
+      for (const c of listed) expect(c.durationSec, c.name).toBeLessThanOrEqual(min * 60);
+      expect(body.bands[k].communeCount).toBe(listed.length);
+      expect(body.bands[k].populationCount).toBe(listed.reduce((s: number, c: Json) => s + c.populationCount, 0));
+    });
+    for (const c of body.communes) {
+      expect(c.bandBreakSec).toBe(breaksMin.map((m) => m * 60).find((b) => c.durationSec <= b));
+      // the drawn band of its break covers the road point the commune is timed at (half a minute of raster tolerance)
+      const band = body.polygons.features.find((f: Json) => f.properties.breakSec === c.bandBreakSec);
+      if (c.durationSec <= c.bandBreakSec - 30) expect(booleanPointInPolygon(turfPoint(c.roadLonLat), band), c.name).toBe(true);
+    }
   });
 
   it('rejects absurd isochrone breaks', async () => {

@@ -105,6 +105,40 @@ describeEachDatabase('territory API', (kind) => {
     expect(saint.body.results[0]).toMatchObject({ code: '42218', name: 'Saint-Étienne' });
   });
 
+  it('finds hospital sites by FINESS name and accounts of shown layers by name, each with a point', async () => {
+    const site = await get(`/api/communes/search?q=${encodeURIComponent('hosp intercommunal poissy saint germain')}&limit=8`);
+    expect(site.status).toBe(200);
+    const chi = site.body.results.find((r: Json) => r.kind === 'site');
+    expect(chi).toMatchObject({ kind: 'site', code: '780000337', name: 'CTRE HOSP INTERCOMMUNAL POISSY ST GERMAIN SITE ST GERMAIN' });
+    expect(chi.point[0]).toBeCloseTo(2.08608, 4);
+    expect(chi.point[1]).toBeCloseTo(48.89812, 4);
+
+    // "Poissy": the commune first, then its hospital sites, not hidden behind a long commune list
+    const poissy = await get('/api/communes/search?q=poissy&limit=8');
+    expect(poissy.body.results[0]).toMatchObject({ kind: 'commune', name: 'Poissy' });
+    expect(poissy.body.results.filter((r: Json) => r.kind === 'site').length).toBeGreaterThanOrEqual(1);
+
+    const q = `/api/communes/search?q=${encodeURIComponent('compte synthetique 19999')}`;
+    const account = (await get(q)).body.results.find((r: Json) => r.kind === 'account');
+    expect(account).toMatchObject({ kind: 'account', name: 'Compte synthétique 19999 (pharmacie)' });
+    expect(account.code).toMatch(/:SYN-19999$/);
+    expect(account.detail).toMatch(/Démo CRM/);
+    expect(account.point).toEqual([7.12045, 43.54517]);
+
+    // a hidden layer's accounts are not offered
+    const layerId = account.code.split(':')[0];
+    const hide = await app.request(`/api/layers/${layerId}`, { method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ hidden: true }) });
+    expect(hide.status, await hide.clone().text()).toBe(200);
+    expect((await get(q)).body.results.filter((r: Json) => r.kind === 'account')).toEqual([]);
+    await app.request(`/api/layers/${layerId}`, { method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ hidden: false }) });
+  });
+
+  it('answers an empty list when nothing matches (the web says "Aucun résultat")', async () => {
+    const none = await get(`/api/communes/search?q=${encodeURIComponent('zzqxw introuvable')}`);
+    expect(none.status).toBe(200);
+    expect(none.body.results).toEqual([]);
+  });
+
   it('lists indicators with unit and source, and their values for every commune', async () => {
     const { body } = await get('/api/indicators');
     const ids = body.indicators.map((i: Json) => i.id);

@@ -33,9 +33,11 @@ const CHI_POISSY_EJ = '780001236';
     await session.jumpTo(CHI_SAINT_GERMAIN, 13);
     await session.waitForMapIdle();
     await session.clickMap(CHI_SAINT_GERMAIN);
+    // two sites share this address: the map asks which one
+    await page.locator('[data-testid=map-chooser] button', { hasText: 'POISSY ST GERMAIN SITE ST GERMAIN' }).click();
     const sheet = page.locator('[data-testid=health-actor-sheet]');
     await sheet.waitFor();
-    expect(await sheet.locator('h2').innerText()).toMatch(/POISSY ST GERMAIN SITE ST GERMAIN|CONSULTATION PRE ET POSTNATALE/);
+    expect(await sheet.locator('h2').innerText()).toMatch(/POISSY ST GERMAIN SITE ST GERMAIN/);
     // This site is not linked to its legal entity by the automatic linkage: attach it by hand (stored as an override).
     if (!/780000337/.test(await sheet.locator('.eyebrow').first().innerText())) {
       await sheet.locator('[data-testid=health-competitors] button', { hasText: 'CTRE HOSP INTERCOMMUNAL' }).click();
@@ -46,28 +48,45 @@ const CHI_POISSY_EJ = '780001236';
     await sheet.locator('[data-testid=health-activity-chart]').waitFor();
     expect(await sheet.innerText()).toMatch(/CHIC DE POISSY ST-GERMAIN/);
     expect(await sheet.innerText()).toMatch(/Tendance 2015–2024/);
+    // the entity's stays are labelled as the entity's, never as this site's own
+    expect(await sheet.locator('[data-testid=health-activity-scope]').first().innerText()).toMatch(/activité de l’entité juridique \(\d+ sites\)/);
+    expect(await sheet.innerText()).toMatch(/Chiffres de l’entité juridique entière \(\d+ sites\)/);
+    expect(await sheet.innerText()).toMatch(/Séjours 2024 \(entité\)/);
     const zone = sheet.locator('[data-testid=health-attractiveness]');
     await zone.waitFor();
-    expect(await zone.innerText()).toMatch(/Flux modélisés, non observés/);
+    const notice = await zone.locator('[data-testid=health-flows-notice]').innerText();
+    expect(notice).toMatch(/^Flux modélisés, non observés \(modèle gravitaire sur les temps de trajet/);
+    expect(notice).not.toMatch(/modelled|observed|gravity|drive|seeded/i);
     const competitors = sheet.locator('[data-testid=health-competitors]');
     await competitors.locator('[data-testid=health-competitors-summary]').waitFor();
     expect(await competitors.innerText()).toMatch(/CLINIQUE SAINT GERMAIN/);
     expect(await competitors.innerText()).toMatch(/à moins de 30 min/);
-    // a shorter time keeps the two nearest sites only (1 min 14 s for the clinic)
+    // MCO sites only by default, and the filter says so; the consultation / day-hospital sites come with "tous les sites"
+    expect(await competitors.locator('[data-testid=health-competitors-filter]').innerText()).toMatch(/^Sites MCO \(médecine, chirurgie, obstétrique\) seulement/);
+    expect(await competitors.innerText()).not.toMatch(/HOPITAL DE JOUR DE PSYCHIATRIE|CONSULTATION PRE ET POSTNATALE/);
+    // a shorter time keeps the nearest MCO site only (1 min 14 s for the clinic)
     await competitors.getByLabel('Temps de trajet maximal en minutes').fill('2');
     await competitors.getByRole('button', { name: 'calculer' }).click();
     await competitors.locator('[data-testid=health-competitors-summary]', { hasText: 'à moins de 2 min' }).waitFor();
+    expect(await competitors.locator('tbody tr').count()).toBe(1);
+    await competitors.getByTestId('health-competitors-activity').selectOption('all');
+    await competitors.locator('[data-testid=health-competitors-filter]', { hasText: 'Tous les sites' }).waitFor();
     expect(await competitors.locator('tbody tr').count()).toBe(2);
+    await competitors.getByTestId('health-competitors-activity').selectOption('mco');
+    await competitors.locator('[data-testid=health-competitors-filter]', { hasText: 'Sites MCO' }).waitFor();
     await competitors.getByLabel('Temps de trajet maximal en minutes').fill('10');
     await competitors.getByRole('button', { name: 'calculer' }).click();
     await competitors.locator('[data-testid=health-competitors-summary]', { hasText: 'à moins de 10 min' }).waitFor();
     // the whole 80 % zone in view, the sheet's chart, zone and competitors in the panel
     await session.jumpTo([1.98, 48.93], 9.6);
     await session.waitForMapIdle();
-    await page.setViewportSize({ width: 1400, height: 1200 });
-    await sheet.evaluate((el) => el.scrollIntoView({ block: 'start' }));
-    await page.waitForTimeout(500);
-    await page.screenshot({ path: join(ARTIFACTS_DIR, 'health-actor.png') });
+    for (const [width, height] of [[1440, 900], [390, 844]]) {
+      await page.setViewportSize({ width, height });
+      await session.waitForMapIdle();
+      await sheet.locator('[data-testid=health-activity-chart]').first().scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(ARTIFACTS_DIR, `health-actor-${width}x${height}.png`) });
+    }
+    await page.setViewportSize({ width: 1400, height: 1000 });
     expect(errors).toEqual([]);
   });
 
@@ -85,8 +104,8 @@ const CHI_POISSY_EJ = '780001236';
     expect(await result.innerText()).toMatch(/Flux modélisés, non observés/);
     const [download] = await Promise.all([page.waitForEvent('download'), tool.getByTestId('health-zone-csv').click()]);
     const csv = readFileSync((await download.path())!, 'utf8');
-    expect(csv.split('\n')[0]).toMatch(/^# modelled, not observed/);
-    expect(csv).toMatch(/leakageRatio=/);
+    expect(csv.split('\n')[0]).toMatch(/MODÉLISÉS, NON OBSERVÉS/);
+    expect(csv).toMatch(/fuite/);
     expect(csv).toMatch(/CHIC DE POISSY ST-GERMAIN/);
     expect(errors).toEqual([]);
   });

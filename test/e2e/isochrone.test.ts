@@ -36,10 +36,14 @@ const SAINT_GERMAIN_CENTRE: [number, number] = [2.0934, 48.8985]; // château de
     const result = panel.locator('[data-testid=isochrone-result]');
     await result.waitFor({ timeout: 30_000 });
     // [communes, population, customers, sites] per band, from the cells (French digit grouping removed)
-    const rows = await result.locator('table.bands').first().locator('tbody tr').evaluateAll((trs) =>
-      trs.map((tr) => [...tr.querySelectorAll('td')].slice(1).map((td) => Number((td.textContent ?? '').replace(/[\s\u202f\u00a0]/g, '')))));
+    const num = (t: string | null) => Number((t ?? '').replace(/[\s\u202f\u00a0]/g, '').replace(',', '.'));
+    const rows = await result.locator('[data-testid=isochrone-bands] tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+    const headings = await result.locator('[data-testid=isochrone-bands] thead th').allInnerTexts();
+    expect(headings.map((h) => h.trim())).toEqual(['Bande', 'Communes', 'Population', 'Clients', 'Établ.']);
     expect(rows, JSON.stringify(rows)).toHaveLength(3);
-    const [r3, r6, r10] = rows;
+    const [r3, r6, r10] = rows.map((r) => r.map(num));
+    for (const r of rows) for (const cell of r) expect(cell, JSON.stringify(rows)).toMatch(/^\d{1,3}([\u202f\u00a0 ]\d{3})*$/);
     expect(r10[0]).toBeGreaterThanOrEqual(1); // commune points (points on surface) may lie in the forest, minutes away
     for (let k = 0; k < 4; k++) {
       expect(r6[k]).toBeGreaterThanOrEqual(r3[k]);
@@ -48,11 +52,43 @@ const SAINT_GERMAIN_CENTRE: [number, number] = [2.0934, 48.8985]; // château de
     expect(r10[2]).toBeGreaterThan(0); // synthetic demo accounts in the Yvelines
     expect(r10[3]).toBeGreaterThan(0); // CHI Poissy–Saint-Germain, clinics
     expect(await result.innerText()).toMatch(/clients synthétiques/i);
+    // the per-layer table: a heading per band, one cell per number (never "97160201" for 97 / 160 / 201)
+    const layers = result.locator('[data-testid=isochrone-layers]');
+    expect((await layers.locator('thead th').allInnerTexts()).map((h) => h.trim())).toEqual(['Couche', '≤ 3 min', '≤ 6 min', '≤ 10 min']);
+    const layerRows = await layers.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => ({
+      name: tr.querySelector('th')?.textContent ?? '', cells: [...tr.querySelectorAll('td')].map((td) => td.textContent ?? ''),
+    })));
+    expect(layerRows.length).toBeGreaterThanOrEqual(1);
+    for (const l of layerRows) {
+      expect(l.cells, JSON.stringify(l)).toHaveLength(3);
+      const [a, b, c] = l.cells.map(num);
+      expect(a).toBeLessThanOrEqual(b);
+      expect(b).toBeLessThanOrEqual(c);
+    }
+    expect(layerRows.reduce((s, l) => s + num(l.cells[2]), 0)).toBe(r10[2]);
+    // the rule for a commune's time is stated, and each listed commune's time fits its band
+    expect(await result.locator('[data-testid=isochrone-commune-rule]').innerText()).toMatch(/Temps d’une commune : temps en voiture/);
+    await result.locator('[data-testid=isochrone-communes] summary').click();
+    const communeRows = await result.locator('[data-testid=isochrone-communes] tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+    expect(communeRows.length).toBe(r10[0]);
+    for (const [time, band] of communeRows) {
+      const minutes = Number(time.replace(/\s*min$/, ''));
+      const bandMin = Number(band.replace(/^.*≤\s*/, '').replace(/\s*min$/, '').replace(',', '.'));
+      expect(minutes, `${time} / ${band}`).toBeLessThanOrEqual(bandMin);
+    }
+    expect(communeRows.filter(([, band]) => /≤ 3 min/.test(band)).length).toBe(r3[0]);
     await result.locator('[data-testid=isochrone-sites] summary').click();
     expect(await result.locator('[data-testid=isochrone-sites] li').count()).toBe(r10[3]);
     expect(await result.locator('[data-testid=isochrone-sites]').innerText()).toMatch(/POISSY ST GERMAIN/);
-    await page.waitForTimeout(600);
-    await page.screenshot({ path: join(ARTIFACTS_DIR, 'isochrone-bands.png') });
+    await session.waitForMapIdle();
+    for (const [width, height] of [[1440, 900], [390, 844]]) {
+      await page.setViewportSize({ width, height });
+      await session.waitForMapIdle();
+      await result.locator('[data-testid=isochrone-layers]').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(ARTIFACTS_DIR, `isochrone-table-${width}x${height}.png`) });
+    }
+    await page.setViewportSize({ width: 1400, height: 1000 });
     expect(errors).toEqual([]);
   });
 

@@ -15,6 +15,8 @@ export interface LayerTables {
     featureCount: Generated<number>;
     createdAt: Generated<Date>;
     updatedAt: Generated<Date>;
+    /** Set when deleted (restorable); reads skip these layers. */
+    deletedAt: ColumnType<Date | null, never, string | null>;
   };
   layerFeatures: {
     layerId: string;
@@ -46,5 +48,6 @@ export interface LayerTables {
     key: string | null;
     field: string;
     reason: string;
+    severity: Generated<'error' | 'warning'>;
   };
 }

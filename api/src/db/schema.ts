@@ -1,6 +1,8 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { LayerTables } from './schema-layers.js';
 import type { HealthTables } from './schema-health.js';
+import type { ZoneTables } from './schema-zones.js';
+import type { InseeTables } from './schema-insee.js';
 
 /**
  * Kysely table types. Each feature area declares its tables in its own interface and
@@ -72,5 +74,5 @@ export interface TerritoryTables {
   };
 }
 
-export type DB = TerritoryTables & LayerTables & HealthTables;
+export type DB = TerritoryTables & LayerTables & HealthTables & InseeTables & ZoneTables;
 export type { Generated };

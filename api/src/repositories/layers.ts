@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import type { AcceptedRow, RejectedRow } from '../domain/imports/pipeline.js';
 import { buildReference, type GeocodeReference } from '../domain/imports/geocode.js';
+import { reasons } from '../messages/imports.js';
 import type { Bbox } from '../domain/territory/bbox.js';
 
 export const BATCH = 5000;
@@ -40,8 +41,11 @@ export async function replaceLayer(
   rejected: RejectedRow[],
   afterBatch: (inserted: number) => void | Promise<void> = () => {},
   onInserted: (rows: AcceptedRow[]) => void = () => {},
-): Promise<{ layerId: string; imported: number; outside: RejectedRow[] }> {
+  beforeCommit: (done: { imported: number; outside: RejectedRow[]; warned: RejectedRow[] }) => void | Promise<void> = () => {},
+): Promise<{ layerId: string; imported: number; outside: RejectedRow[]; warned: RejectedRow[] }> {
   return db.transaction().execute(async (trx) => {
+    // A deleted layer of the same name (kept for "Annuler") is replaced for good by this import.
+    await trx.deleteFrom('layers').where('name', '=', layer.name).where('deletedAt', 'is not', null).execute();
     const existing = await trx.selectFrom('layers').select('id').where('name', '=', layer.name).executeTakeFirst();
     const values = {
       name: layer.name,
@@ -59,6 +63,7 @@ export async function replaceLayer(
     await trx.deleteFrom('layerRejects').where('layerId', '=', layerId).execute();
 
     const outside: RejectedRow[] = [];
+    const warned: RejectedRow[] = [];
     let imported = 0;
     let seen = 0;
     for await (const slice of accepted) {
@@ -68,10 +73,11 @@ export async function replaceLayer(
       for (const r of slice) {
         const commune = r.communeCode ?? communeOf.get(r.row) ?? null;
         if (commune === null && r.precision === 'coordinates') {
-          outside.push({ row: r.row, key: r.key, errors: [{ field: 'location', reason: 'the point is in no French commune (at sea, or abroad near the border)' }] });
+          outside.push({ row: r.row, key: r.key, errors: [{ field: 'localisation', reason: reasons.pointInNoCommune }] });
           continue;
         }
         kept.push(r);
+        if (r.warnings?.length) warned.push({ row: r.row, key: r.key, errors: r.warnings });
         batch.push({ key: r.key, row: r.row, name: r.name, category: r.category, commune, precision: r.precision, via: r.via, measures: r.measures, date: r.date, lon: r.lon, lat: r.lat });
       }
       if (batch.length) {
@@ -87,15 +93,17 @@ export async function replaceLayer(
       seen += slice.length;
       await afterBatch(seen);
     }
-    const rejects = [...rejected, ...outside].sort((a, b) => a.row - b.row).flatMap((r) => r.errors.map((e) => ({ row: r.row, key: r.key, field: e.field, reason: e.reason })));
+    await beforeCommit({ imported, outside, warned });
+    const lines = (rows: RejectedRow[], severity: 'error' | 'warning') => rows.flatMap((r) => r.errors.map((e) => ({ row: r.row, key: r.key, field: e.field, reason: e.reason, severity })));
+    const rejects = [...lines([...rejected, ...outside], 'error'), ...lines(warned, 'warning')].sort((a, b) => a.row - b.row);
     for (let i = 0; i < rejects.length; i += BATCH) {
       await sql`
-        INSERT INTO layer_rejects (layer_id, source_row, key, field, reason)
-        SELECT ${layerId}::uuid, r.row, r.key, r.field, r.reason FROM jsonb_to_recordset(${JSON.stringify(rejects.slice(i, i + BATCH))}::jsonb)
-          AS r(row int, key text, field text, reason text)`.execute(trx);
+        INSERT INTO layer_rejects (layer_id, source_row, key, field, reason, severity)
+        SELECT ${layerId}::uuid, r.row, r.key, r.field, r.reason, r.severity FROM jsonb_to_recordset(${JSON.stringify(rejects.slice(i, i + BATCH))}::jsonb)
+          AS r(row int, key text, field text, reason text, severity text)`.execute(trx);
     }
     await trx.updateTable('layers').set({ featureCount: imported, provenance: JSON.stringify(layer.provenance) }).where('id', '=', layerId).execute();
-    return { layerId, imported, outside };
+    return { layerId, imported, outside, warned };
   });
 }
 
@@ -116,22 +124,43 @@ async function communesAtPoints(trx: Kysely<DB>, rows: AcceptedRow[]): Promise<M
 
 const layerColumns = ['id', 'name', 'kind', 'description', 'sourceNote', 'owner', 'synthetic', 'hidden', 'measures', 'provenance', 'featureCount', 'createdAt', 'updatedAt'] as const;
 
+/** Layers of the workspace (deleted ones, kept a while for "Annuler", are not listed). */
 export async function listLayers(db: Kysely<DB>) {
-  return db.selectFrom('layers').select(layerColumns).orderBy('createdAt').execute();
+  return db.selectFrom('layers').select(layerColumns).where('deletedAt', 'is', null).orderBy('createdAt').execute();
 }
 
 export async function findLayer(db: Kysely<DB>, id: string) {
   if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
-  return db.selectFrom('layers').select(layerColumns).where('id', '=', id).executeTakeFirst();
+  return db.selectFrom('layers').select(layerColumns).where('id', '=', id).where('deletedAt', 'is', null).executeTakeFirst();
 }
 
 export async function updateLayer(db: Kysely<DB>, id: string, patch: { name?: string; description?: string; hidden?: boolean; kind?: LayerInput['kind'] }) {
-  return db.updateTable('layers').set({ ...patch, updatedAt: sql`now()` as never }).where('id', '=', id).returning(layerColumns).executeTakeFirst();
+  return db.transaction().execute(async (trx) => {
+    // A deleted layer keeps its name only until another layer wants it.
+    if (patch.name) await trx.deleteFrom('layers').where('name', '=', patch.name).where('deletedAt', 'is not', null).where('id', '!=', id).execute();
+    return trx.updateTable('layers').set({ ...patch, updatedAt: sql`now()` as never }).where('id', '=', id).where('deletedAt', 'is', null).returning(layerColumns).executeTakeFirst();
+  });
 }
 
+/** How long a deleted layer can be restored before a later delete purges it for good. */
+export const DELETED_LAYER_KEPT_HOURS = 24;
+
+/**
+ * Soft delete: the layer disappears from every list and read at once, and can be restored (`restoreLayer`) until
+ * it is purged — by the next delete after DELETED_LAYER_KEPT_HOURS, or when an import or a rename takes its name.
+ */
 export async function deleteLayer(db: Kysely<DB>, id: string): Promise<boolean> {
-  const res = await db.deleteFrom('layers').where('id', '=', id).executeTakeFirst();
-  return Number(res.numDeletedRows) > 0;
+  return db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('layers').where(sql<boolean>`deleted_at < now() - make_interval(hours => ${DELETED_LAYER_KEPT_HOURS})`).execute();
+    const res = await trx.updateTable('layers').set({ deletedAt: sql`now()` as never }).where('id', '=', id).where('deletedAt', 'is', null).executeTakeFirst();
+    return Number(res.numUpdatedRows) > 0;
+  });
+}
+
+/** Undoes a delete; undefined when there is no deleted layer of this id (never deleted, restored, or purged). */
+export async function restoreLayer(db: Kysely<DB>, id: string) {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+  return db.updateTable('layers').set({ deletedAt: null, updatedAt: sql`now()` as never }).where('id', '=', id).where('deletedAt', 'is not', null).returning(layerColumns).executeTakeFirst();
 }
 
 export async function layerFeatures(db: Kysely<DB>, id: string, bbox: Bbox | null, limit: number) {
@@ -145,7 +174,7 @@ export async function layerFeatures(db: Kysely<DB>, id: string, bbox: Bbox | nul
 }
 
 export async function layerRejects(db: Kysely<DB>, id: string) {
-  return db.selectFrom('layerRejects').select(['sourceRow', 'key', 'field', 'reason']).where('layerId', '=', id).orderBy('sourceRow').execute();
+  return db.selectFrom('layerRejects').select(['sourceRow', 'key', 'field', 'reason', 'severity']).where('layerId', '=', id).orderBy('sourceRow').execute();
 }
 
 export type AggregateLevel = 'commune' | 'departement' | 'region';

@@ -16,7 +16,7 @@ export async function visibleLayerPointsIn(db: Kysely<DB>, bbox: Bbox): Promise<
   const { rows } = await sql<LayerPoint>`
     SELECT l.id AS "layerId", l.name AS "layerName", l.synthetic, f.key, f.name, f.category, ST_X(f.geom) AS lon, ST_Y(f.geom) AS lat
     FROM layer_features f JOIN layers l ON l.id = f.layer_id
-    WHERE NOT l.hidden AND f.geom && ${envelope(bbox)}
+    WHERE NOT l.hidden AND l.deleted_at IS NULL AND f.geom && ${envelope(bbox)}
     ORDER BY l.id, f.key`.execute(db);
   return rows.map((r) => ({ ...r, lon: Number(r.lon), lat: Number(r.lat) }));
 }

@@ -99,7 +99,8 @@ export async function findCommunesInBbox(db: Kysely<DB>, bbox: Bbox, limit: numb
 }
 
 export interface SearchResult {
-  kind: 'commune' | 'departement' | 'region';
+  /** 'site': a hospital site (code = FINESS); 'account': a row of a shown data layer (code = `layerId:key`). */
+  kind: 'commune' | 'departement' | 'region' | 'site' | 'account';
   code: string;
   name: string;
   detail: string;
@@ -107,11 +108,13 @@ export interface SearchResult {
   bbox: Bbox | null;
 }
 
-/** Communes by INSEE code, postcode or name (accent/case-insensitive prefix, then contains); départements and régions by name or code. */
+/**
+ * Communes by INSEE code, postcode or name (accent/case-insensitive prefix, then contains); départements and
+ * régions by name or code; hospital sites (FINESS name) and accounts of shown layers by name.
+ */
 export async function searchPlaces(db: Kysely<DB>, query: string, limit: number): Promise<SearchResult[]> {
   const q = query.trim();
   const norm = normalizeSearchText(q);
-  const results: SearchResult[] = [];
   const isCode = /^[0-9][0-9AaBb][0-9]{0,3}$/.test(q);
 
   const areaRows = await sql<{ kind: 'departement' | 'region'; code: string; name: string; pointJson: { coordinates: [number, number] } | null; bboxJson: { coordinates: number[][][] } | null }>`
@@ -157,10 +160,66 @@ export async function searchPlaces(db: Kysely<DB>, query: string, limit: number)
     point: pointOf(r.pointJson),
     bbox: bboxOf(r.bboxJson),
   }));
-  // Exact area matches first (someone typing "Lozère" means the département), then communes.
+  // Exact area matches first (someone typing "Lozère" means the département), then communes, then named
+  // objects (hospital sites, accounts: up to 3 of each).
   const exactArea = areaResults.filter((a) => normalizeSearchText(a.name) === norm || a.code.toUpperCase() === q.toUpperCase());
-  results.push(...exactArea, ...communeResults, ...areaResults.filter((a) => !exactArea.includes(a)));
-  return results.slice(0, limit);
+  const named = isCode || norm.length < 3 ? [] : [...(await searchHealthSites(db, norm, 3)), ...(await searchAccounts(db, norm, 3))];
+  const nonNamed = [...exactArea, ...communeResults, ...areaResults.filter((a) => !exactArea.includes(a))];
+  // a long commune list must not hide them: up to half the list for named objects when both are many
+  const namedRoom = Math.min(named.length, Math.max(limit - nonNamed.length, Math.floor(limit / 2)));
+  return [...nonNamed.slice(0, limit - namedRoom), ...named.slice(0, namedRoom)];
+}
+
+/**
+ * SQL twin of normalizeSearchText (lower case, no accents, "st"/"ste" → "saint"/"sainte", punctuation as
+ * space), so FINESS names ("CTRE HOSP … ST GERMAIN") and account names match what the user types.
+ * translate() maps both cases: lower() of a non-ASCII letter depends on the database locale (PGlite: C).
+ */
+const normalizedName = (column: string) =>
+  sql<string>`trim(regexp_replace(regexp_replace(regexp_replace(replace(lower(translate(${sql.ref(column)},
+    'ÀÂÄÁÃÅÇÉÈÊËÍÌÎÏÑÓÒÔÖÕÚÙÛÜÝŸàâäáãåçéèêëíìîïñóòôöõúùûüýÿ', 'AAAAAACEEEEIIIINOOOOOUUUUYYaaaaaaceeeeiiiinooooouuuuyy')), 'œ', 'oe'),
+    '\\mste\\M', 'sainte', 'g'), '\\mst\\M', 'saint', 'g'), '[^a-z0-9]+', ' ', 'g'))`;
+/** `norm` at the start of the name or of one of its words. */
+const wordStartMatch = (column: string, norm: string) =>
+  sql<boolean>`(${normalizedName(column)} LIKE ${`${norm}%`} OR ${normalizedName(column)} LIKE ${`% ${norm}%`})`;
+
+/** Hospital sites (FINESS géographique) by name. */
+async function searchHealthSites(db: Kysely<DB>, norm: string, limit: number): Promise<SearchResult[]> {
+  const rows = await db
+    .selectFrom('healthSites as s')
+    .select(['s.finess', 's.name', 's.city', 's.category', sql<{ coordinates: [number, number] } | null>`ST_AsGeoJSON(s.geom, 6)::json`.as('pointJson')])
+    .where(wordStartMatch('s.name', norm))
+    .where('s.geom', 'is not', null)
+    .orderBy(sql`CASE WHEN ${normalizedName('s.name')} LIKE ${`${norm}%`} THEN 0 ELSE 1 END`)
+    .orderBy('s.name')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ kind: 'site', code: r.finess, name: r.name, detail: [r.category, r.city].filter(Boolean).join(' · '), point: pointOf(r.pointJson), bbox: null }));
+}
+
+/** Accounts (rows with a name) of the data layers that are shown (not hidden, not deleted). */
+async function searchAccounts(db: Kysely<DB>, norm: string, limit: number): Promise<SearchResult[]> {
+  const rows = await db
+    .selectFrom('layerFeatures as f')
+    .innerJoin('layers as l', 'l.id', 'f.layerId')
+    .select(['f.layerId', 'f.key', 'f.name', 'f.category', 'l.name as layerName', sql<{ coordinates: [number, number] } | null>`ST_AsGeoJSON(f.geom, 6)::json`.as('pointJson')])
+    .where('l.hidden', '=', false)
+    .where('l.deletedAt', 'is', null)
+    .where('f.name', 'is not', null)
+    .where(wordStartMatch('f.name', norm))
+    .orderBy(sql`CASE WHEN ${normalizedName('f.name')} LIKE ${`${norm}%`} THEN 0 ELSE 1 END`)
+    .orderBy(sql`length(f.name)`)
+    .orderBy('f.name')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    kind: 'account',
+    code: `${r.layerId}:${r.key}`,
+    name: r.name!,
+    detail: [r.layerName, r.category].filter(Boolean).join(' · '),
+    point: pointOf(r.pointJson),
+    bbox: null,
+  }));
 }
 
 export async function countCommunes(db: Kysely<DB>): Promise<number> {

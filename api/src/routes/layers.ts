@@ -5,29 +5,34 @@ import { ApiError } from '../errors.js';
 import { ColumnMappingSchema } from '../domain/imports/pipeline.js';
 import { parseBbox } from '../domain/territory/bbox.js';
 import { importLayer, previewImport, readImportFile, MAX_FILE_BYTES } from '../services/imports.js';
+import { importReportCsv } from '../domain/imports/report-csv.js';
+import { files, mapping as mappingText, outcomes, zodIssueFr } from '../messages/imports.js';
 import { aggregateCsv } from '../domain/imports/export.js';
-import { aggregateLayer, aggregateLayerByZones, resolveCommuneCodes, deleteLayer, findLayer, layerFeatures, layerRejects, listLayers, updateLayer } from '../repositories/layers.js';
+import { csvDecimalOf } from '../domain/export/csv.js';
+import { aggregateLayer, aggregateLayerByZones, resolveCommuneCodes, deleteLayer, findLayer, layerFeatures, layerRejects, listLayers, restoreLayer, updateLayer } from '../repositories/layers.js';
 import { validate } from './validation.js';
 
 const KIND = z.enum(['internal', 'external', 'computed', 'reference']);
 const ImportFields = z.object({
-  name: z.string().trim().min(1, 'give the layer a name').max(120),
+  name: z.string().trim().min(1, outcomes.nameRequired).max(120),
   kind: KIND.default('internal'),
   description: z.string().max(2000).default(''),
   sourceNote: z.string().max(2000).default(''),
   encoding: z.enum(['utf-8', 'windows-1252']).optional(),
   sheet: z.string().optional(),
+  /** keep: store the valid rows and report the others (default); abort: store nothing if any row is rejected. */
+  onRowError: z.enum(['keep', 'abort']).default('keep'),
 });
 
 async function layerOr404(deps: AppDeps, id: string) {
   const layer = await findLayer(deps.database.db, id);
-  if (!layer) throw new ApiError(404, 'NOT_FOUND', `No layer ${id}: list them with GET /api/layers.`);
+  if (!layer) throw new ApiError(404, 'NOT_FOUND', outcomes.layerNotFound(id));
   return layer;
 }
 
 function zodMessage(error: z.ZodError, prefix: string): ApiError {
-  const issues = error.issues.map((i) => ({ field: `${prefix}${i.path.join('.')}`, message: i.message }));
-  return new ApiError(400, 'VALIDATION_FAILED', issues.map((i) => `${i.field}: ${i.message}`).join('; '), issues);
+  const issues = error.issues.map((i) => ({ field: `${prefix}${i.path.join('.')}`, message: zodIssueFr(i as Parameters<typeof zodIssueFr>[0]) }));
+  return new ApiError(400, 'VALIDATION_FAILED', issues.map((i) => `${i.field} : ${i.message}`).join(' ; '), issues);
 }
 
 const Position = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
@@ -59,6 +64,9 @@ function checkMeasure(layer: { measures: unknown }, measure: string | undefined)
   if (measure && !known.includes(measure)) throw new ApiError(400, 'VALIDATION_FAILED', `measure: "${measure}" is not a numeric measure of this layer (${known.join(', ') || 'none'}).`);
 }
 
+/** `?decimal=point` and `?machineNames=1` of every CSV export (README "Exports"). */
+const csvOptionsOf = (c: Context) => ({ decimal: csvDecimalOf(c.req.query('decimal')), machineNames: c.req.query('machineNames') === '1' });
+
 function csvResponse(c: Context, name: string, csv: string) {
   c.header('Content-Disposition', `attachment; filename="${name.replace(/[^\w-]+/g, '_')}.csv"`);
   return c.body(csv, 200, { 'Content-Type': 'text/csv; charset=utf-8' });
@@ -68,10 +76,10 @@ export const layersRoutes = (deps: AppDeps) =>
   new Hono()
     .post('/imports', async (c) => {
       const length = Number(c.req.header('content-length') ?? 0);
-      if (length > MAX_FILE_BYTES + 1024 * 1024) throw new ApiError(413, 'PAYLOAD_TOO_LARGE', `The upload is ${(length / 1e6).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1024 / 1024} MB per file: split it.`);
+      if (length > MAX_FILE_BYTES + 1024 * 1024) throw new ApiError(413, 'PAYLOAD_TOO_LARGE', files.uploadTooLarge(length, MAX_FILE_BYTES));
       const body = await c.req.parseBody();
       const file = body.file;
-      if (!(file instanceof File)) throw new ApiError(400, 'VALIDATION_FAILED', 'file: attach the file to import as multipart field "file".');
+      if (!(file instanceof File)) throw new ApiError(400, 'VALIDATION_FAILED', files.noFile);
       const upload = { fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
       if (body.preview === 'true') {
         const enc = typeof body.encoding === 'string' ? (body.encoding as 'utf-8' | 'windows-1252') : undefined;
@@ -79,19 +87,21 @@ export const layersRoutes = (deps: AppDeps) =>
         const table = await readImportFile({ ...upload, encoding: enc, sheet });
         return c.json(previewImport(upload, table));
       }
-      const fields = ImportFields.safeParse(Object.fromEntries(Object.entries(body).filter(([, v]) => typeof v === 'string')));
+      // onRowError may come as a form field or in the query string (?onRowError=abort).
+      const given = Object.fromEntries(Object.entries(body).filter(([, v]) => typeof v === 'string'));
+      const fields = ImportFields.safeParse({ onRowError: c.req.query('onRowError'), ...given });
       if (!fields.success) throw zodMessage(fields.error, '');
       let mappingJson: unknown;
       try {
         mappingJson = JSON.parse(String(body.mapping ?? ''));
       } catch {
-        throw new ApiError(400, 'VALIDATION_FAILED', 'mapping: send the column mapping as JSON, e.g. {"key":"id","communeCode":"insee"}.');
+        throw new ApiError(400, 'VALIDATION_FAILED', mappingText.notJson);
       }
       const mapping = ColumnMappingSchema.safeParse(mappingJson);
       if (!mapping.success) throw zodMessage(mapping.error, 'mapping.');
-      const { name, kind, description, sourceNote, encoding, sheet } = fields.data;
+      const { name, kind, description, sourceNote, encoding, sheet, onRowError } = fields.data;
       const result = await importLayer(deps.database, {
-        ...upload, encoding, sheet, mapping: mapping.data,
+        ...upload, encoding, sheet, mapping: mapping.data, onRowError,
         layer: { name, kind, description, sourceNote, synthetic: false },
       });
       return c.json({ layer: await findLayer(deps.database.db, result.layerId), report: result.report });
@@ -111,7 +121,7 @@ export const layersRoutes = (deps: AppDeps) =>
       const { by, measure, format } = c.req.valid('query');
       checkMeasure(layer, measure);
       const result = await aggregateLayer(deps.database.db, layer.id, by, measure ?? null);
-      if (format === 'csv') return csvResponse(c, `agregat-${by}-${layer.name}`, aggregateCsv(layer, by, measure ?? null, result.groups));
+      if (format === 'csv') return csvResponse(c, `agregat-${by}-${layer.name}`, aggregateCsv(layer, by, measure ?? null, result.groups, csvOptionsOf(c)));
       return c.json({ layer: { id: layer.id, name: layer.name, synthetic: layer.synthetic, provenance: layer.provenance }, by, measure: measure ?? null, ...result });
     })
     /** Aggregates per zone: each zone a set of communes (former codes accepted), of départements, or a drawn polygon. */
@@ -132,14 +142,12 @@ export const layersRoutes = (deps: AppDeps) =>
         resolved.push({ ...zone, name: zone.name ?? zone.id, communeCodes: r.codes });
       }
       const groups = await aggregateLayerByZones(deps.database.db, layer.id, resolved, measure ?? null);
-      if (c.req.query('format') === 'csv') return csvResponse(c, `agregat-zones-${layer.name}`, aggregateCsv(layer, 'zone', measure ?? null, groups.map((g) => ({ ...g, code: g.id }))));
+      if (c.req.query('format') === 'csv') return csvResponse(c, `agregat-zones-${layer.name}`, aggregateCsv(layer, 'zone', measure ?? null, groups.map((g) => ({ ...g, code: g.id })), csvOptionsOf(c)));
       return c.json({ layer: { id: layer.id, name: layer.name, synthetic: layer.synthetic, provenance: layer.provenance }, by: 'zone' as const, measure: measure ?? null, zones: groups, replacedCodes: replaced });
     })
     .get('/:id/rejects.csv', async (c) => {
       const layer = await layerOr404(deps, c.req.param('id'));
-      const rows = await layerRejects(deps.database.db, layer.id);
-      const esc = (v: unknown) => `"${String(v ?? '').replace(/"/g, '""')}"`;
-      const csv = ['\ufeffligne;cle;champ;motif', ...rows.map((r) => [r.sourceRow, r.key, r.field, r.reason].map(esc).join(';'))].join('\r\n');
+      const csv = importReportCsv(layer, await layerRejects(deps.database.db, layer.id), c.req.query('machineNames') === '1');
       c.header('Content-Disposition', `attachment; filename="rejets-${layer.name.replace(/[^\w-]+/g, '_')}.csv"`);
       return c.body(csv, 200, { 'Content-Type': 'text/csv; charset=utf-8' });
     })
@@ -148,12 +156,18 @@ export const layersRoutes = (deps: AppDeps) =>
       try {
         return c.json(await updateLayer(deps.database.db, c.req.param('id'), c.req.valid('json')));
       } catch (e) {
-        if (/unique|duplicate/i.test(String(e))) throw new ApiError(409, 'CONFLICT', 'Another layer already has this name: choose another.');
+        if (/unique|duplicate/i.test(String(e))) throw new ApiError(409, 'CONFLICT', outcomes.nameTaken);
         throw e;
       }
     })
     .delete('/:id', async (c) => {
       await layerOr404(deps, c.req.param('id'));
       await deleteLayer(deps.database.db, c.req.param('id'));
-      return c.json({ deleted: true as const });
+      return c.json({ deleted: true as const, restorable: true as const });
+    })
+    /** Undoes a DELETE (the layer, its rows and report come back as they were). */
+    .post('/:id/restore', async (c) => {
+      const layer = await restoreLayer(deps.database.db, c.req.param('id'));
+      if (!layer) throw new ApiError(404, 'NOT_FOUND', outcomes.layerNotDeleted(c.req.param('id')));
+      return c.json(layer);
     });

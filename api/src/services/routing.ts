@@ -6,9 +6,11 @@ import { sql } from 'kysely';
 import type { Database } from '../db/database.js';
 import { healthSitesIn, visibleLayerPointsIn, type Bbox } from '../repositories/points-near.js';
 import { ApiError } from '../errors.js';
+import { routingText } from '../messages/routing.js';
 import {
-  createRoutingNetwork, isochroneMembership, metresPerDegree, isochronePolygons, pointMatrix, readGraphFile, routeBetween, snapPoints,
-  type GraphFileMeta, type LonLat, type RoutingNetwork, type SnapOptions,
+  DEFAULT_SNAP, buildSnapIndex, createRoutingNetwork, isochroneMembership, metresPerDegree, isochronePolygons, pieceComponent, pointMatrix,
+  readGraphFile, roadComponents, routeBetween, snapPoints,
+  type GraphFileMeta, type LonLat, type RoutingNetwork, type SnapOptions, type SnappedPoint,
 } from '../domain/routing/index.js';
 
 /** Where a point came from in a request: raw coordinates or a commune (its point on surface). */
@@ -34,6 +36,15 @@ export interface RoutingStatus {
 }
 
 export const MAX_MATRIX_POINTS = 2500;
+/** Default maximum snap distance of the points a request sends, unless the network states its own (national main roads: 5 km). */
+export const DEFAULT_MAX_SNAP_M = 500;
+/** Where a point of a request met the road network; null (with the reason) beyond the maximum snap distance. */
+export interface PointSnap {
+  lonLat: LonLat;
+  snappedLonLat: LonLat | null;
+  snapDistanceM: number | null;
+  reason: string | null;
+}
 export const MAX_BREAK_MIN = 240;
 
 interface CommunePoint { code: string; name: string; populationCount: number; lon: number; lat: number; zone: string }
@@ -44,6 +55,10 @@ interface CommunePoint { code: string; name: string; populationCount: number; lo
  */
 export class RoutingService {
   private communes?: Promise<CommunePoint[]>;
+  /** MAILLAGE_MAX_SNAP_M: the maximum snap distance when a request gives none. */
+  private maxSnapFromEnv?: number;
+  private views = new Map<number, RoutingNetwork>();
+  private components?: Int32Array;
 
   private constructor(
     public status: RoutingStatus,
@@ -52,8 +67,9 @@ export class RoutingService {
   ) {}
 
   /** Loads a graph file (with its contraction hierarchy); inactive, with the reason, when absent. */
-  static load(database: Database, graphFile: string | undefined): RoutingService {
-    const service = new RoutingService({ active: false, reason: 'no road graph configured (MAILLAGE_ROAD_GRAPH)' }, null, database);
+  static load(database: Database, graphFile: string | undefined, options: { maxSnapM?: number } = {}): RoutingService {
+    const service = new RoutingService({ active: false, reason: routingText.status.noGraphConfigured }, null, database);
+    service.maxSnapFromEnv = options.maxSnapM;
     if (graphFile) service.activate(graphFile);
     return service;
   }
@@ -62,26 +78,22 @@ export class RoutingService {
    * The network for `npm start`: an explicit graph file, else the graph built from the committed compact
    * network (cached in cacheDir; built once, in a child process, while the app already serves the map).
    */
-  static start(database: Database, options: { graphFile?: string; compactFile: string; cacheDir: string; log(m: string): void }): RoutingService {
-    if (options.graphFile) return RoutingService.load(database, options.graphFile);
+  static start(database: Database, options: { graphFile?: string; compactFile: string; cacheDir: string; maxSnapM?: number; log(m: string): void }): RoutingService {
+    if (options.graphFile) return RoutingService.load(database, options.graphFile, options);
     if (!existsSync(options.compactFile)) {
-      return new RoutingService({ active: false, reason: `no road network: ${options.compactFile} is missing and MAILLAGE_ROAD_GRAPH is unset` }, null, database);
+      return RoutingService.inactive(database, { active: false, reason: routingText.status.missingCompact(options.compactFile) }, options.maxSnapM);
     }
     const cached = join(options.cacheDir, basename(options.compactFile).replace(/\.roads\.json\.gz$/, '') + '.graph');
     if (existsSync(cached) && statSync(cached).mtimeMs >= statSync(options.compactFile).mtimeMs) {
       // Loaded just after the server starts listening: the map is served meanwhile (≈ 0.5 s national graph).
-      const service = new RoutingService({ active: false, building: true, reason: 'loading the road network' }, null, database);
+      const service = RoutingService.inactive(database, { active: false, building: true, reason: routingText.status.loading }, options.maxSnapM);
       setTimeout(() => {
         service.activate(cached);
         options.log(`road network: ${service.status.nodeCount?.toLocaleString('en')} nodes loaded in ${service.status.loadMs} ms`);
       }, 20);
       return service;
     }
-    const service = new RoutingService(
-      { active: false, building: true, reason: 'the national road graph is being built from data/roads (first start only, about a minute)' },
-      null,
-      database,
-    );
+    const service = RoutingService.inactive(database, { active: false, building: true, reason: routingText.status.building }, options.maxSnapM);
     options.log(`building the road graph from ${options.compactFile} in the background…`);
     const script = join(SCRIPTS_DIR, 'roads-build-graph.ts');
     const child = spawn(process.execPath, ['--import', 'tsx', script, options.compactFile, cached], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -93,22 +105,28 @@ export class RoutingService {
         service.activate(cached);
         options.log(`road network ready: ${service.status.nodeCount?.toLocaleString('en')} nodes`);
       } else {
-        service.status = { active: false, reason: `building the road graph failed (exit ${code}): ${out.slice(-500)}` };
+        service.status = { active: false, reason: routingText.status.buildFailed(code, out.slice(-500)) };
         options.log(service.status.reason!);
       }
     });
     return service;
   }
 
+  private static inactive(database: Database, status: RoutingStatus, maxSnapM: number | undefined): RoutingService {
+    const service = new RoutingService(status, null, database);
+    service.maxSnapFromEnv = maxSnapM;
+    return service;
+  }
+
   private activate(graphFile: string) {
     if (!existsSync(graphFile)) {
-      this.status = { active: false, reason: `road graph file ${graphFile} not found: run \`npm run roads:import -- <file>\`` };
+      this.status = { active: false, reason: routingText.status.graphMissing(graphFile) };
       return;
     }
     const t0 = performance.now();
     const { graph, ch, meta } = readGraphFile(graphFile);
     if (!ch) {
-      this.status = { active: false, reason: `${graphFile} has no contraction hierarchy: rebuild it with npm run roads:import` };
+      this.status = { active: false, reason: routingText.status.noHierarchy(graphFile) };
       return;
     }
     this.status = statusOf(graphFile, meta, graph.nodeCount, graph.edgeCount, performance.now() - t0);
@@ -117,8 +135,44 @@ export class RoutingService {
   }
 
   requireNetwork(): RoutingNetwork {
-    if (!this.network) throw new ApiError(503, 'NOT_AVAILABLE', `Drive times are not available: ${this.status.reason}.`);
+    if (!this.network) throw new ApiError(503, 'NOT_AVAILABLE', routingText.notAvailable(this.status.reason ?? ''));
     return this.network;
+  }
+
+  /** Maximum snap distance of a request's points: the request's maxSnapM, else MAILLAGE_MAX_SNAP_M, else the network's own, else 500 m. */
+  maxSnapM(requested?: number): number {
+    return requested ?? this.maxSnapFromEnv ?? this.network?.snapOptions.maxSnapDistanceM ?? DEFAULT_MAX_SNAP_M;
+  }
+
+  /** The active network snapping at most `maxSnapM` away (shares the graph, hierarchy and snapping index). */
+  private snapView(maxSnapM: number): RoutingNetwork {
+    const network = this.requireNetwork();
+    network.snapIndex ??= buildSnapIndex(network.graph);
+    let view = this.views.get(maxSnapM);
+    if (!view) {
+      view = { ...network, snapOptions: { ...DEFAULT_SNAP, ...network.snapOptions, maxSnapDistanceM: maxSnapM } };
+      this.views.set(maxSnapM, view);
+    }
+    return view;
+  }
+
+  /** Per point: where it met the road and how far, or null with the reason (the nearest road's distance when under 50 km). */
+  private snapReports(points: readonly LonLat[], snapped: (SnappedPoint | null)[], maxSnapM: number): PointSnap[] {
+    return points.map((p, i) => {
+      const s = snapped[i];
+      if (s) return { lonLat: p, snappedLonLat: [round6(s.snappedLon), round6(s.snappedLat)], snapDistanceM: Math.round(s.snapDistanceM * 10) / 10, reason: null };
+      const [far] = snapPoints(this.snapView(Math.max(maxSnapM, 50_000)), [p]);
+      return { lonLat: p, snappedLonLat: null, snapDistanceM: null, reason: routingText.tooFarFromRoad(far ? far.snapDistanceM : null, maxSnapM) };
+    });
+  }
+
+  /** Why two snapped points have no route: separate road networks (an island), or one-way/closed roads. */
+  private noRouteReason(a: SnappedPoint, b: SnappedPoint): string {
+    const { graph } = this.requireNetwork();
+    this.components ??= roadComponents(graph);
+    return pieceComponent(graph, this.components, a.piece) === pieceComponent(graph, this.components, b.piece)
+      ? routingText.noRouteOneWay
+      : routingText.noRoadLink;
   }
 
   private communePoints(): Promise<CommunePoint[]> {
@@ -135,36 +189,56 @@ export class RoutingService {
     return inputs.map((p, i) => {
       if (Array.isArray(p)) return p;
       const c = byCode.get(p.communeCode.toUpperCase());
-      if (!c) throw new ApiError(400, 'VALIDATION_FAILED', `${field}[${i}]: no commune ${p.communeCode} with a location (COG 2026 code expected).`);
+      if (!c) throw new ApiError(400, 'VALIDATION_FAILED', routingText.unknownCommune(field, i, p.communeCode));
       return [c.lon, c.lat];
     });
   }
 
-  route(from: LonLat, to: LonLat) {
-    const network = this.requireNetwork();
+  /**
+   * Fastest route. A point outside the network's extent is a 400 (wrong place or swapped coordinates); a point
+   * farther than maxSnapM from every road is answered with `snappedLonLat: null` and the reason, and no route.
+   */
+  route(from: LonLat, to: LonLat, requestedMaxSnapM?: number) {
+    const maxSnapM = this.maxSnapM(requestedMaxSnapM);
+    const network = this.snapView(maxSnapM);
+    for (const [field, p] of [['from', from], ['to', to]] as const) if (this.outside(p)) throw offNetwork(field, p, this.status, maxSnapM);
     const [a, b] = snapPoints(network, [from, to]);
-    if (!a) throw offNetwork('from', from, this.status);
-    if (!b) throw offNetwork('to', to, this.status);
+    const [fromSnap, toSnap] = this.snapReports([from, to], [a, b], maxSnapM);
+    const points = { from: fromSnap, to: toSnap, maxSnapM };
+    if (!a || !b) return { durationSec: null, distanceM: null, geometry: null, ...points, reason: (fromSnap.reason ?? toSnap.reason)! };
     const result = routeBetween(network, from, to);
-    return result ?? { durationSec: null, distanceM: null, geometry: null, reason: 'no route between these points on the active network (one-way or closed roads)' };
+    return result ? { ...result, ...points, reason: null } : { durationSec: null, distanceM: null, geometry: null, ...points, reason: this.noRouteReason(a, b) };
   }
 
-  matrix(sources: LonLat[], targets: LonLat[]) {
-    const network = this.requireNetwork();
+  private outside(p: LonLat): boolean {
+    const [w, s, e, n] = this.status.bbox ?? [-Infinity, -Infinity, Infinity, Infinity];
+    return !(p[0] >= w && p[0] <= e && p[1] >= s && p[1] <= n);
+  }
+
+  matrix(sources: LonLat[], targets: LonLat[], requestedMaxSnapM?: number) {
+    this.requireNetwork();
+    const maxSnapM = this.maxSnapM(requestedMaxSnapM);
+    const network = this.snapView(maxSnapM);
     if (sources.length * targets.length > MAX_MATRIX_POINTS * MAX_MATRIX_POINTS || sources.length > MAX_MATRIX_POINTS || targets.length > MAX_MATRIX_POINTS) {
-      throw new ApiError(413, 'PAYLOAD_TOO_LARGE', `A matrix call takes at most ${MAX_MATRIX_POINTS} sources × ${MAX_MATRIX_POINTS} targets; got ${sources.length} × ${targets.length}. Split it into blocks.`);
+      throw new ApiError(413, 'PAYLOAD_TOO_LARGE', routingText.tooManyPoints(MAX_MATRIX_POINTS, sources.length, targets.length));
     }
-    return pointMatrix(network, sources, targets);
+    const matrix = pointMatrix(network, sources, targets);
+    const snappedSources = snapPoints(network, sources);
+    const snappedTargets = targets === sources ? snappedSources : snapPoints(network, targets);
+    const sourcePoints = this.snapReports(sources, snappedSources, maxSnapM);
+    return { ...matrix, maxSnapM, sourcePoints, targetPoints: targets === sources ? sourcePoints : this.snapReports(targets, snappedTargets, maxSnapM) };
   }
 
   /**
    * Isochrone bands (polygons for display) and what lies inside, each point by its OWN snapped drive time
    * (never by polygon intersection): communes with their population, points of the visible layers, hospital sites.
    */
-  async isochrone(origin: LonLat, breaksSec: number[]) {
-    const network = this.requireNetwork();
+  async isochrone(origin: LonLat, breaksSec: number[], requestedMaxSnapM?: number) {
+    const maxSnapM = this.maxSnapM(requestedMaxSnapM);
+    // The origin and every point inside (communes, customers, sites) snap within the same limit as a matrix would.
+    const network = this.snapView(maxSnapM);
     const [snapped] = snapPoints(network, [origin]);
-    if (!snapped) throw offNetwork('origin', origin, this.status);
+    if (!snapped) throw offNetwork('origin', origin, this.status, maxSnapM);
     const polygons = isochronePolygons(network, origin, breaksSec)!;
     // Nothing beyond a 200 km/h crow-fly reach can be inside: only candidates in that box are snapped.
     const box = reachBox(origin, Math.max(...breaksSec));
@@ -175,13 +249,26 @@ export class RoutingService {
       healthSitesIn(this.database.db, box),
     ]);
     const points: LonLat[] = [...communes, ...customers, ...sites].map((p) => [p.lon, p.lat]);
-    const { durationSec } = isochroneMembership(network, origin, points, breaksSec)!;
+    const membership = isochroneMembership(network, origin, points, breaksSec)!;
+    const { durationSec } = membership;
     const maxSec = Math.max(...breaksSec);
-    const within = <T>(items: T[], offset: number) => items
-      .map((item, i) => ({ item, durationSec: durationSec[offset + i] }))
-      .filter((x): x is { item: T; durationSec: number } => x.durationSec !== null && x.durationSec <= maxSec)
+    const sortedBreaks = [...breaksSec].sort((a, b) => a - b);
+    const within = <T>(items: T[], offset: number, times: (number | null)[] = durationSec) => items
+      .map((item, i) => ({ item, index: offset + i, durationSec: times[offset + i] }))
+      .filter((x): x is { item: T; index: number; durationSec: number } => x.durationSec !== null && x.durationSec <= maxSec)
       .sort((a, b) => a.durationSec - b.durationSec);
-    const communesIn = within(communes, 0).map(({ item: c, durationSec }) => ({ code: c.code, name: c.name, populationCount: c.populationCount, durationSec }));
+    // A commune counts by the drive time to the road nearest its point (no off-network access leg): the time the
+    // bands show there (routingText.communeTimeRule). Its smallest band is given, so list and counts agree.
+    const communesIn = within(communes, 0, membership.roadDurationSec).map(({ item: c, index, durationSec }) => {
+      const road = membership.snapped[index]!;
+      return {
+        code: c.code, name: c.name, populationCount: c.populationCount, durationSec,
+        bandBreakSec: sortedBreaks.find((b) => durationSec <= b)!,
+        pointLonLat: [c.lon, c.lat] as LonLat,
+        roadLonLat: [round6(road.snappedLon), round6(road.snappedLat)] as LonLat,
+        snapDistanceM: Math.round(road.snapDistanceM),
+      };
+    });
     const customersIn = within(customers, communes.length);
     const sitesIn = within(sites, communes.length + customers.length).map(({ item: s, durationSec }) => ({
       finess: s.finess, name: s.name, category: s.category, status: s.status, city: s.city, lon: s.lon, lat: s.lat, durationSec,
@@ -202,9 +289,14 @@ export class RoutingService {
       };
     });
     return {
-      origin: { lon: origin[0], lat: origin[1], snappedLon: snapped.snappedLon, snappedLat: snapped.snappedLat },
+      origin: {
+        lon: origin[0], lat: origin[1], snappedLon: snapped.snappedLon, snappedLat: snapped.snappedLat,
+        snappedLonLat: [round6(snapped.snappedLon), round6(snapped.snappedLat)] as LonLat, snapDistanceM: Math.round(snapped.snapDistanceM * 10) / 10,
+      },
+      maxSnapM,
       polygons,
       bands,
+      communeTimeRule: routingText.communeTimeRule,
       communes: communesIn,
       /** Visible layers with points inside (counts per break); the nearest 500 points are listed. */
       layers,
@@ -238,11 +330,15 @@ function statusOf(graphFile: string, meta: GraphFileMeta, nodeCount: number, edg
   };
 }
 
-function offNetwork(field: string, p: LonLat, status: RoutingStatus): ApiError {
+function offNetwork(field: string, p: LonLat, status: RoutingStatus, maxSnapM: number): ApiError {
   const [w, s, e, n] = status.bbox ?? [NaN, NaN, NaN, NaN];
   const outside = !(p[0] >= w && p[0] <= e && p[1] >= s && p[1] <= n);
-  const why = outside
-    ? `it lies outside the active road network (${status.source ?? 'unknown'}, bbox ${[w, s, e, n].map((v) => v.toFixed(2)).join(',')}); the five DROM have no road network yet`
-    : 'no road of the active network is close enough to snap to';
-  return new ApiError(400, 'POINT_OFF_NETWORK', `${field} [${p[0]}, ${p[1]}]: ${why}.`, { field, point: p });
+  const message = outside
+    ? routingText.offNetworkOutside(field, p, status.source ?? 'source inconnue', [w, s, e, n].map((v) => v.toFixed(2)).join(','))
+    : routingText.offNetworkFar(field, p, maxSnapM);
+  return new ApiError(400, 'POINT_OFF_NETWORK', message, { field, point: p, maxSnapM });
+}
+
+function round6(x: number): number {
+  return Math.round(x * 1e6) / 1e6;
 }

@@ -4,6 +4,7 @@ import GeoJSONVT from 'geojson-vt';
 import vtpbf from 'vt-pbf';
 import type { Database } from '../db/database.js';
 import { ApiError } from '../errors.js';
+import { territory } from '../messages/territory.js';
 
 /**
  * Vector tiles of polygon layers, served two ways behind one interface:
@@ -51,11 +52,11 @@ function makeTile(raw: Uint8Array): Tile {
 
 export function validateTile(layer: string, z: number, x: number, y: number, layers: TileLayerDefinition[]): TileLayerDefinition {
   const def = layers.find((l) => l.name === layer);
-  if (!def) throw new ApiError(404, 'UNKNOWN_LAYER', `No tile layer "${layer}". Available: ${layers.map((l) => l.name).join(', ')}.`);
-  if (!Number.isInteger(z) || z < 0 || z > MAX_ZOOM) throw new ApiError(400, 'INVALID_TILE', `Zoom must be an integer from 0 to ${MAX_ZOOM}; got ${z}.`);
+  if (!def) throw new ApiError(404, 'UNKNOWN_LAYER', territory.unknownTileLayer(layer, layers.map((l) => l.name)));
+  if (!Number.isInteger(z) || z < 0 || z > MAX_ZOOM) throw new ApiError(400, 'INVALID_TILE', territory.tileZoom(MAX_ZOOM, z));
   const n = 2 ** z;
   if (!Number.isInteger(x) || !Number.isInteger(y) || x < 0 || y < 0 || x >= n || y >= n) {
-    throw new ApiError(400, 'INVALID_TILE', `Tile x and y must be integers from 0 to ${n - 1} at zoom ${z}; got x=${x}, y=${y}.`);
+    throw new ApiError(400, 'INVALID_TILE', territory.tileXY(n - 1, z, x, y));
   }
   return def;
 }

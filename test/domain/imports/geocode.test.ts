@@ -42,14 +42,27 @@ describe('geocodeRow', () => {
     expect(geocode({ communeCode: '2A004' })).toMatchObject({ communeCode: '2A004', via: 'commune_code' });
   });
 
+  it('keeps a row by its commune code but flags a postcode/city that says another commune (35238 with "29200 Brest")', () => {
+    const loc = geocode({ communeCode: '35238', postcode: '29200', city: 'Brest' });
+    expect(loc).toMatchObject({ communeCode: '35238', via: 'commune_code', precision: 'commune' });
+    expect('warnings' in loc && loc.warnings).toEqual([
+      { field: 'cp', reason: '« 29200 Brest » ne correspond pas à la commune 35238 Rennes (codes postaux : 35000, 35200, 35700) : ligne gardée et placée par le code commune, vérifiez-la' },
+    ]);
+    // A city alone that says another commune is flagged on the city field.
+    expect(geocode({ communeCode: '35238', city: 'Brest' })).toMatchObject({ warnings: [{ field: 'ville', reason: expect.stringMatching(/^« Brest » ne correspond pas à la commune 35238 Rennes/) }] });
+    // Consistent addresses (accents, case, "Paris 11e") are not flagged.
+    expect(geocode({ communeCode: '35238', postcode: '35200', city: 'RENNES' })).not.toHaveProperty('warnings');
+    expect(geocode({ communeCode: '75056', postcode: '75011', city: 'Paris 11e' })).not.toHaveProperty('warnings');
+  });
+
   it('maps a former (merged) code to the current commune and says so', () => {
-    expect(geocode({ communeCode: '74011' })).toMatchObject({ communeCode: '74010', via: 'old_commune_code', note: 'former code 74011 → 74010 Annecy' });
+    expect(geocode({ communeCode: '74011' })).toMatchObject({ communeCode: '74010', via: 'old_commune_code', note: 'ancien code 74011 → 74010 Annecy' });
     expect(geocode({ communeCode: '01340' })).toMatchObject({ communeCode: '01015', via: 'old_commune_code' });
   });
 
   it('refuses a former code split between communes, and an unknown code', () => {
-    expect(geocode({ communeCode: '55273' })).toEqual({ field: 'insee', reason: 'former code 55273 was split between 55245, 55386: give the current code' });
-    expect(geocode({ communeCode: '99999' })).toEqual({ field: 'insee', reason: 'unknown commune code 99999 (COG 2026 and its history)' });
+    expect(geocode({ communeCode: '55273' })).toEqual({ field: 'insee', reason: "l'ancien code 55273 a été partagé entre 55245, 55386 : indiquez le code actuel" });
+    expect(geocode({ communeCode: '99999' })).toEqual({ field: 'insee', reason: 'code commune 99999 inconnu (COG 2026 et son historique)' });
   });
 
   it('locates postcode + city, accent-, case- and hyphen-insensitive', () => {
@@ -61,15 +74,15 @@ describe('geocodeRow', () => {
   });
 
   it('refuses a postcode that does not match the city, naming the communes it does cover', () => {
-    expect(geocode({ postcode: '35000', city: 'Brest' })).toEqual({ field: 'ville', reason: 'postcode 35000 does not match city "Brest" (communes with this postcode: Rennes)' });
-    expect(geocode({ postcode: '99999', city: 'Nulle part' })).toEqual({ field: 'cp', reason: 'unknown postcode 99999' });
+    expect(geocode({ postcode: '35000', city: 'Brest' })).toEqual({ field: 'ville', reason: 'le code postal 35000 ne correspond pas à la ville « Brest » (communes de ce code postal : Rennes)' });
+    expect(geocode({ postcode: '99999', city: 'Nulle part' })).toEqual({ field: 'cp', reason: 'code postal 99999 inconnu' });
   });
 
   it('falls back to the centroid of a shared postcode’s communes (precision postcode)', () => {
     const loc = geocode({ postcode: '48000' });
     const mende = fixture.communes.filter((c) => c.postcodes.includes('48000'));
     expect(mende).toHaveLength(12);
-    expect(loc).toMatchObject({ precision: 'postcode', via: 'postcode', communeCode: null, note: 'postcode shared by 12 communes: centroid of their points' });
+    expect(loc).toMatchObject({ precision: 'postcode', via: 'postcode', communeCode: null, note: 'code postal partagé par 12 communes : centre de leurs points' });
     if (!('lon' in loc)) throw new Error('expected a location');
     expect(loc.lon).toBeCloseTo(mende.reduce((s, c) => s + c.lon!, 0) / 12, 9);
     expect(geocode({ postcode: '29200' })).toMatchObject({ communeCode: '29019', precision: 'commune', via: 'postcode' });
@@ -81,20 +94,20 @@ describe('geocodeRow', () => {
   });
 
   it('detects swapped latitude/longitude, Lambert-93 metres in degree columns, and points outside France', () => {
-    expect(geocode({ lon: 48.1173, lat: -1.6778 })).toEqual({ field: 'lat', reason: 'latitude and longitude look swapped (-1.6778, 48.1173 would be in France): swap the column mapping' });
-    expect(geocode({ lon: 351000, lat: 6789000 })).toEqual({ field: 'lon', reason: '351000, 6789000 look like Lambert-93 metres, not degrees: map these columns to X/Y Lambert-93' });
-    expect(geocode({ lon: 13.4, lat: 52.52 })).toEqual({ field: 'lon', reason: 'point 13.4, 52.52 is outside France (metropolitan and DROM)' });
-    expect(geocode({ lon: NaN, lat: 48 })).toEqual({ field: 'lon', reason: 'not a number' });
+    expect(geocode({ lon: 48.1173, lat: -1.6778 })).toEqual({ field: 'lat', reason: 'latitude et longitude semblent inversées (-1.6778, 48.1173 tomberait en France) : échangez les deux colonnes' });
+    expect(geocode({ lon: 351000, lat: 6789000 })).toEqual({ field: 'lon', reason: '351000, 6789000 ressemblent à des mètres Lambert-93, pas à des degrés : associez ces colonnes à X/Y Lambert-93' });
+    expect(geocode({ lon: 13.4, lat: 52.52 })).toEqual({ field: 'lon', reason: 'le point 13.4, 52.52 est hors de France (métropole et DROM)' });
+    expect(geocode({ lon: NaN, lat: 48 })).toEqual({ field: 'lon', reason: "la coordonnée n'est pas un nombre" });
   });
 
   it('projects Lambert-93 X/Y to WGS84 and refuses metres outside France', () => {
     const loc = geocode({ x: 700_000, y: 6_600_000 });
     expect(loc).toMatchObject({ precision: 'coordinates', via: 'lambert93' });
-    expect(geocode({ x: 10, y: 20 })).toMatchObject({ field: 'x', reason: expect.stringMatching(/not Lambert-93 metres/) });
+    expect(geocode({ x: 10, y: 20 })).toMatchObject({ field: 'x', reason: expect.stringMatching(/ne sont pas des mètres Lambert-93/) });
   });
 
   it('asks for a location when none is given', () => {
-    expect(geocode({})).toEqual({ field: 'insee', reason: 'no location: give coordinates, a commune code or a postcode' });
+    expect(geocode({})).toEqual({ field: 'insee', reason: 'aucune localisation : indiquez des coordonnées, un code commune ou un code postal' });
   });
 });
 

@@ -25,7 +25,7 @@ describe('decodeText', () => {
   });
 
   it('refuses a forced UTF-8 on Windows-1252 bytes with a message saying what to do', () => {
-    expect(() => decodeText(iconv.encode('Église', 'win1252'), 'utf-8')).toThrow(/re-export it as UTF-8 or pass encoding=windows-1252/);
+    expect(() => decodeText(iconv.encode('Église', 'win1252'), 'utf-8')).toThrow(/réenregistrez-le en « CSV UTF-8 » ou choisissez l'encodage Windows-1252/);
   });
 });
 
@@ -71,7 +71,7 @@ describe('parseTable', () => {
 
   it('fails with the row number on an unclosed quote, and on an empty file', () => {
     expect(() => parseCsv(new TextEncoder().encode('a,b\n1,"oops\n2,3\n'))).toThrow(FileFormatError);
-    expect(() => parseCsv(new Uint8Array())).toThrow(/empty/);
+    expect(() => parseCsv(new Uint8Array())).toThrow(/vide/);
   });
 
   it('reads the chosen sheet of an XLSX, the first one by default, and lists the sheets', async () => {
@@ -83,7 +83,7 @@ describe('parseTable', () => {
     expect((clients.rows[0].Date as Date).toISOString().slice(0, 10)).toBe('2024-01-15');
     const first = await parseTable('two-sheets.xlsx', fixture('two-sheets.xlsx'));
     expect(first.sheet).toBe('Notes');
-    await expect(parseTable('two-sheets.xlsx', fixture('two-sheets.xlsx'), { sheet: 'Ventes' })).rejects.toThrow(/no sheet "Ventes".*Notes, Clients/);
+    await expect(parseTable('two-sheets.xlsx', fixture('two-sheets.xlsx'), { sheet: 'Ventes' })).rejects.toThrow(/pas de feuille « Ventes ».*Notes, Clients/);
   });
 
   it('reads GeoJSON points as longitude/latitude columns and flags other geometries', async () => {
@@ -91,7 +91,7 @@ describe('parseTable', () => {
     expect(t.format).toBe('geojson');
     expect(t.columns).toEqual(['ref', 'label', 'visits', 'longitude', 'latitude']);
     expect(t.rows[0]).toMatchObject({ ref: 'G1', longitude: 3.4993, latitude: 44.5181 });
-    expect(t.rows[2].__geometryError).toBe('geometry Polygon is not a Point');
+    expect(t.rows[2].__geometryError).toBe('géométrie Polygon : seuls les points sont importés');
     await expect(parseTable('x.geojson', new TextEncoder().encode('{"type":"Feature"}'))).rejects.toThrow(/FeatureCollection/);
   });
 
@@ -125,6 +125,6 @@ describe('openRows (streaming reads for imports)', () => {
   it('streams a chosen XLSX sheet after skipping the others, and names the sheets when it is missing', async () => {
     const source = await openRows('two-sheets.xlsx', fixture('two-sheets.xlsx'), { sheet: 'Clients' });
     expect(source).toMatchObject({ format: 'xlsx', sheet: 'Clients', columns: ['ID', 'Nom', 'X_L93', 'Y_L93', 'Segment', 'Date'] });
-    await expect(openRows('two-sheets.xlsx', fixture('two-sheets.xlsx'), { sheet: 'Ventes' })).rejects.toThrow('no sheet "Ventes" in the workbook; sheets: Notes, Clients');
+    await expect(openRows('two-sheets.xlsx', fixture('two-sheets.xlsx'), { sheet: 'Ventes' })).rejects.toThrow('pas de feuille « Ventes » dans le classeur ; feuilles : Notes, Clients');
   });
 });

@@ -18,13 +18,13 @@ describe('runPipeline on the bad-rows fixture', () => {
     const result = runPipeline(rows, mapping, ref);
     expect(rows).toHaveLength(11);
     expect(result.rejected).toEqual([
-      { row: 3, key: 'K2', errors: [{ field: 'insee', reason: 'unknown commune code 99999 (COG 2026 and its history)' }] },
-      { row: 4, key: 'K3', errors: [{ field: 'ville', reason: 'postcode 35000 does not match city "Brest" (communes with this postcode: Rennes)' }] },
-      { row: 5, key: 'K4', errors: [{ field: 'lat', reason: 'latitude and longitude look swapped (-1.6778, 48.1173 would be in France): swap the column mapping' }] },
-      { row: 6, key: 'K5', errors: [{ field: 'lon', reason: '351000, 6789000 look like Lambert-93 metres, not degrees: map these columns to X/Y Lambert-93' }] },
-      { row: 7, key: null, errors: [{ field: 'id', reason: 'empty key: every row needs an identifier' }] },
-      { row: 8, key: 'K1', errors: [{ field: 'id', reason: 'duplicate key K1 (first seen at row 2; that row is kept)' }] },
-      { row: 9, key: 'K8', errors: [{ field: 'ca', reason: '"abc" is not a number' }] },
+      { row: 3, key: 'K2', errors: [{ field: 'insee', reason: 'code commune 99999 inconnu (COG 2026 et son historique)' }] },
+      { row: 4, key: 'K3', errors: [{ field: 'ville', reason: 'le code postal 35000 ne correspond pas à la ville « Brest » (communes de ce code postal : Rennes)' }] },
+      { row: 5, key: 'K4', errors: [{ field: 'lat', reason: 'latitude et longitude semblent inversées (-1.6778, 48.1173 tomberait en France) : échangez les deux colonnes' }] },
+      { row: 6, key: 'K5', errors: [{ field: 'lon', reason: '351000, 6789000 ressemblent à des mètres Lambert-93, pas à des degrés : associez ces colonnes à X/Y Lambert-93' }] },
+      { row: 7, key: null, errors: [{ field: 'id', reason: 'clé vide : chaque ligne doit avoir un identifiant' }] },
+      { row: 8, key: 'K1', errors: [{ field: 'id', reason: 'clé K1 en double (déjà vue ligne 2 ; cette ligne-là est gardée)' }] },
+      { row: 9, key: 'K8', errors: [{ field: 'ca', reason: "« abc » n'est pas un nombre" }] },
     ]);
     expect(result.duplicateKeys).toEqual([{ key: 'K1', rows: [2, 8] }]);
     expect(result.accepted.map((r) => [r.row, r.key, r.communeCode, r.precision, r.via])).toEqual([
@@ -76,7 +76,7 @@ describe('runPipeline on the other fixtures', () => {
     const { rows } = await table('points.geojson');
     const result = runPipeline(rows, ColumnMappingSchema.parse({ key: 'ref', lon: 'longitude', lat: 'latitude', measures: [{ column: 'visits' }] }), ref);
     expect(result.accepted.map((r) => r.key)).toEqual(['G1', 'G2']);
-    expect(result.rejected).toEqual([{ row: 3, key: 'G3', errors: [{ field: 'geometry', reason: 'geometry Polygon is not a Point' }, { field: 'longitude', reason: 'no location: give coordinates, a commune code or a postcode' }] }]);
+    expect(result.rejected).toEqual([{ row: 3, key: 'G3', errors: [{ field: 'géométrie', reason: 'géométrie Polygon : seuls les points sont importés' }, { field: 'longitude', reason: 'aucune localisation : indiquez des coordonnées, un code commune ou un code postal' }] }]);
   });
 });
 
@@ -84,11 +84,11 @@ describe('mapping', () => {
   it('names missing columns and incomplete coordinate pairs', () => {
     const columns = ['id', 'lon', 'code_insee'];
     expect(checkMapping(ColumnMappingSchema.parse({ key: 'ident', lon: 'lon', communeCode: 'code_insee' }), columns)).toEqual([
-      'key: no column "ident" in the file (columns: id, lon, code_insee)',
-      'map both longitude and latitude, or neither',
+      'identifiant (clé) : pas de colonne « ident » dans le fichier (colonnes : id, lon, code_insee)',
+      'associez la longitude et la latitude, ou aucune des deux',
     ]);
-    expect(checkMapping(ColumnMappingSchema.parse({ key: 'id' }), columns)).toEqual(['map a location: longitude/latitude, X/Y Lambert-93, a commune code or a postcode']);
-    expect(() => ColumnMappingSchema.parse({ key: '' })).toThrow(/identifier/);
+    expect(checkMapping(ColumnMappingSchema.parse({ key: 'id' }), columns)).toEqual(['associez une localisation : longitude/latitude, X/Y Lambert-93, un code commune ou un code postal']);
+    expect(() => ColumnMappingSchema.parse({ key: '' })).toThrow(/identifiant/);
   });
 
   it('suggests a mapping from French CRM headers', async () => {

@@ -1,9 +1,10 @@
 import { area, booleanPointInPolygon, point } from '@turf/turf';
 import { describe, expect, it } from 'vitest';
 import {
-  dijkstra, isochroneMembership, isochronePolygons, nodeSeed, phast, pointMatrix, routeBetween, seededRandom, snapPoints, type LonLat,
+  buildRoadGraph, dijkstra, isochroneMembership, isochronePolygons, nodeSeed, phast, pointMatrix, roadComponents, routeBetween, seededRandom, snapPoints,
+  type LonLat,
 } from '../../../api/src/domain/routing/index.js';
-import { fixtureNetwork } from './fixtures.js';
+import { fixtureNetwork, fixtureWays } from './fixtures.js';
 
 const MONACO_CASINO: LonLat = [7.4277, 43.7394];
 const AT_SEA_OFF_MONACO: LonLat = [7.45, 43.70]; // ~4 km south of the coast
@@ -91,6 +92,25 @@ describe('isochrones in Andorra (mountain network)', () => {
     const members = points.filter((_, i) => membership.durationSec[i] !== null && membership.durationSec[i]! <= 1200);
     const inside = members.filter((p) => booleanPointInPolygon(point(p), byBreak.get(1200)!));
     expect(inside.length / members.length).toBeGreaterThan(0.9);
+  });
+
+  it('times each point at its road point too (no access leg): the drawn band of that time covers the road point', () => {
+    const breaks = [600, 1200, 1800];
+    const membership = isochroneMembership(network, ANDORRA_LA_VELLA, points, breaks)!;
+    const polygons = isochronePolygons(network, ANDORRA_LA_VELLA, breaks)!;
+    const byBreak = new Map(polygons.features.map((f) => [f.properties.breakSec, f]));
+    let checked = 0;
+    membership.roadDurationSec.forEach((road, i) => {
+      const own = membership.durationSec[i];
+      if (own === null) return expect(road).toBeNull();
+      const s = membership.snapped[i]!;
+      expect(road!).toBeCloseTo(Math.max(0, own - s.accessDurationMs / 1000), 6);
+      const b = breaks.find((x) => road! <= x - 30); // half a minute of raster tolerance at the band's edge
+      if (b === undefined) return;
+      expect(booleanPointInPolygon(point([s.snappedLon, s.snappedLat]), byBreak.get(b)!), `point ${i} at ${road} s`).toBe(true);
+      checked++;
+    });
+    expect(checked).toBeGreaterThan(50);
   });
 
   it('answers null for an origin off the network', () => {
@@ -194,5 +214,19 @@ describe("drive times to an origin (direction 'to')", () => {
     expect(differing).toBeGreaterThan(10);
     const polygons = isochronePolygons(network, origin, [300, 600], { direction: 'to' })!;
     expect(polygons.features).toHaveLength(2);
+  });
+});
+
+describe('road components (islands)', () => {
+  it('puts two road networks with no road between them in two components', () => {
+    const { graph } = buildRoadGraph([...fixtureWays('monaco'), ...fixtureWays('saint-barthelemy')], { minComponentNodes: 200 });
+    const components = roadComponents(graph);
+    const labels = new Set(components);
+    expect(labels.size).toBe(2);
+    const west = new Set<number>(), east = new Set<number>();
+    for (let v = 0; v < graph.nodeCount; v++) (graph.nodeLon[v] < 0 ? west : east).add(components[v]);
+    expect([west.size, east.size]).toEqual([1, 1]);
+    expect([...west][0]).not.toBe([...east][0]);
+    expect(new Set(roadComponents(fixtureNetwork('monaco').graph)).size).toBe(1);
   });
 });

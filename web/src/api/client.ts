@@ -1,5 +1,6 @@
 import { hc, type InferResponseType } from 'hono/client';
 import type { AppType } from '../../../api/src/app';
+import { errors } from '../lib/messages/common';
 
 /** Typed API client (routes and payloads inferred from the Hono app; no hand-written URLs). */
 export const api = hc<AppType>(`${location.origin}/api`);
@@ -19,7 +20,7 @@ export async function call<T>(request: Promise<Response & { json(): Promise<T> }
   const res = await request;
   if (!res.ok && res.status !== 301) {
     const body = (await res.json().catch(() => null)) as ApiErrorBody | null;
-    throw new ApiRequestError(res.status, body?.error.code ?? 'HTTP_' + res.status, body?.error.message ?? `Request failed (${res.status})`);
+    throw new ApiRequestError(res.status, body?.error.code ?? 'HTTP_' + res.status, body?.error.message ?? errors.httpStatus(res.status));
   }
   return res.json();
 }

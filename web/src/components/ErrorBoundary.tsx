@@ -1,4 +1,5 @@
 import { Component, type ReactNode } from 'react';
+import { errors } from '../lib/messages';
 
 interface Props {
   /** What failed, in the user's words ("le panneau Temps de trajet"). */
@@ -20,16 +21,17 @@ export class ErrorBoundary extends Component<Props, { failed: Error | null }> {
 
   componentDidCatch(error: Error) {
     console.error(`${this.props.what}:`, error);
-    this.props.onError?.(new Error(`${this.props.what} a rencontré une erreur : ${error.message}`));
+    // the user reads French words; the (English, technical) detail stays in the console
+    this.props.onError?.(new Error(errors.panelFailed(this.props.what)));
   }
 
   render() {
     if (!this.state.failed) return this.props.children;
     return (
       <section className="panel notice small" role="alert">
-        {this.props.what} ne peut pas s'afficher ({this.state.failed.message}).{' '}
+        {errors.panelFailed(this.props.what)}{' '}
         <button className="link small" onClick={() => this.setState({ failed: null })}>
-          Réessayer
+          {errors.retry}
         </button>
       </section>
     );

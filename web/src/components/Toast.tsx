@@ -1,9 +1,18 @@
-export function Toast({ message, onClose }: { message: string | null; onClose(): void }) {
+import type { ToastAction } from '../state/workspace';
+import { shell } from '../lib/messages';
+
+/** The one toast (errors, confirmations), with an optional action button such as "Annuler". */
+export function Toast({ message, action, onClose }: { message: string | null; action?: ToastAction | null; onClose(): void }) {
   if (!message) return null;
   return (
     <div className="toast" role="alert" data-testid="toast">
       <span>{message}</span>
-      <button className="icon" onClick={onClose} aria-label="Fermer">×</button>
+      {action && (
+        <button className="toast-action" onClick={() => (action.run(), onClose())}>
+          {action.label}
+        </button>
+      )}
+      <button className="icon" onClick={onClose} aria-label={shell.close}>×</button>
     </div>
   );
 }

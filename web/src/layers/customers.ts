@@ -3,6 +3,8 @@ import type { HexagonLayer as HexagonLayerClass } from '@deck.gl/aggregation-lay
 import type { Layer } from '@deck.gl/core';
 import { layersStore, type LayerFeature } from '../state/layers';
 import { workspace, type ViewState } from '../state/workspace';
+import { POINT_HALO, POINT_OUTLINE } from '../lib/palette';
+import { categoriesOf, pointStyleOf, pointValue, visiblePoints } from './point-style';
 
 /**
  * deck.gl's aggregation layers (≈ 40 KB gzipped) load on demand, when a layer first has points to aggregate:
@@ -19,25 +21,11 @@ function loadHexagonLayer() {
   });
 }
 
-const PALETTE: [number, number, number][] = [
-  [31, 95, 139], [228, 87, 46], [41, 161, 115], [146, 84, 168], [235, 170, 40], [90, 90, 90], [200, 60, 120],
-];
 /** Purple ramp: distinct from the commune choropleth's blues/greens, so both read when shown together. */
 export const HEX_RAMP: [number, number, number][] = [[218, 210, 235], [188, 170, 220], [158, 128, 200], [128, 88, 180], [100, 52, 150], [74, 20, 120]];
 
 /** Zoom from which each account is drawn; below it, hexagon counts (100k points stay fluid and readable). */
 export const POINTS_MIN_ZOOM = 8;
-
-/** Category → colour index, stable for a layer (categories sorted). */
-const categoryIndex = new WeakMap<LayerFeature[], Map<string, number>>();
-function colorOf(features: LayerFeature[], f: LayerFeature) {
-  let index = categoryIndex.get(features);
-  if (!index) {
-    index = new Map([...new Set(features.map((x) => x.category ?? ''))].sort().map((c, i) => [c, i]));
-    categoryIndex.set(features, index);
-  }
-  return PALETTE[(index.get(f.category ?? '') ?? 0) % PALETTE.length];
-}
 
 /** The shown data layers drawn as hexagon counts at this zoom (for the legend). */
 export function hexagonLayerNames(layers: readonly { name: string; hidden: boolean; synthetic: boolean; id: string }[] | null, features: Record<string, unknown[] | undefined>, zoom: number | null): { name: string; synthetic: boolean }[] {
@@ -45,14 +33,21 @@ export function hexagonLayerNames(layers: readonly { name: string; hidden: boole
   return layers.filter((l) => !l.hidden && features[l.id]?.length).map((l) => ({ name: l.name, synthetic: l.synthetic }));
 }
 
-/** Points of the shown data layers: hexagon counts when zoomed out, accounts coloured by category from zoom 8. */
+/**
+ * Points of the shown data layers: hexagon counts when zoomed out; from zoom 8 each account, coloured by the
+ * field chosen in the legend (category by default, palette apart from the choropleth and hospital colours),
+ * with a dark outline over a white halo so it reads on any choropleth. Values switched off in the legend are not drawn.
+ */
 export function customerLayers(view: ViewState | null): Layer[] {
   const { layers, features, selected } = layersStore.get();
   if (!view || !layers) return [];
   const out: Layer[] = [];
   for (const layer of layers) {
-    const data = features[layer.id];
-    if (layer.hidden || !data?.length) continue;
+    const all = features[layer.id];
+    if (layer.hidden || !all?.length) continue;
+    const style = pointStyleOf(layer.id);
+    const data = visiblePoints(all, style) as LayerFeature[];
+    if (!data.length) continue;
     if (view.zoom < POINTS_MIN_ZOOM) {
       if (!HexagonLayer) {
         loadHexagonLayer();
@@ -74,19 +69,31 @@ export function customerLayers(view: ViewState | null): Layer[] {
         }),
       );
     } else {
+      const { colorOf } = categoriesOf(all, style.field);
+      const colorKey = `${style.field}:${style.hidden.join(',')}`;
       out.push(
+        new ScatterplotLayer<LayerFeature>({
+          id: `layer-${layer.id}-halo`,
+          data,
+          getPosition: (f) => [f.lon, f.lat],
+          getFillColor: [...POINT_HALO, 200],
+          radiusUnits: 'pixels',
+          getRadius: 7,
+          pickable: false,
+        }),
         new ScatterplotLayer<LayerFeature>({
           id: `layer-${layer.id}-points`,
           data,
           getPosition: (f) => [f.lon, f.lat],
-          getFillColor: (f) => [...colorOf(data, f), 225] as [number, number, number, number],
-          getLineColor: [255, 255, 255, 230],
+          getFillColor: (f) => [...(colorOf.get(pointValue(f, style.field)) ?? POINT_OUTLINE), 255] as [number, number, number, number],
+          getLineColor: [...POINT_OUTLINE, 255],
           stroked: true,
           lineWidthUnits: 'pixels',
-          getLineWidth: 1,
+          getLineWidth: 1.2,
           radiusUnits: 'pixels',
           getRadius: 4.5,
           pickable: false,
+          updateTriggers: { getFillColor: colorKey },
         }),
       );
     }

@@ -1,20 +1,21 @@
 import { GeoJsonLayer, PathLayer, ScatterplotLayer } from '@deck.gl/layers';
 import { healthStore, type HealthActor, type HealthCompetitors } from '../state/health';
 import { healthZoneStore } from '../state/health-zones';
+import { DRAWN_OUTLINE, HEALTH_CATEGORY_COLORS, HEALTH_OTHER_COLOR, PMSI_OUTLINE, POINT_HALO, type Rgb } from '../lib/palette';
+
+type Rgba = [number, number, number, number];
+const rgba = (c: Rgb, a: number): Rgba => [c[0], c[1], c[2], a];
+
+/** Drawn radius of a site in pixels (area ∝ stays per site, an establishment's stays split evenly over its sites); the map's picking uses it too. */
+export function healthSiteRadiusPx(a: HealthActor): number {
+  return Math.min(30, a.stays ? 2.5 + Math.sqrt(a.stays.max / Math.max(1, a.establishment?.siteCount ?? 1)) / 12 : 2.5);
+}
 
 type Competitor = HealthCompetitors['competitors'][number];
 
-/** Category → colour (FINESS category of the site). */
-export const HEALTH_CATEGORY_COLORS: [string, [number, number, number]][] = [
-  ['Centre Hospitalier Régional (C.H.R.)', [128, 0, 90]],
-  ['Centre Hospitalier (C.H.)', [31, 120, 180]],
-  ['Centre hospitalier, ex Hôpital local', [120, 170, 210]],
-  ['Centre de Lutte Contre Cancer', [227, 26, 28]],
-  ['Etablissement de Soins Pluridisciplinaire', [51, 160, 44]],
-  ['Etablissement de Soins Chirurgicaux', [255, 127, 0]],
-  ['Etablissement de Soins Médicaux', [177, 89, 40]],
-];
-const OTHER: [number, number, number] = [150, 150, 150];
+/** Category → colour (FINESS category of the site): kept in lib/palette.ts, re-exported for the health panel's legend. */
+export { HEALTH_CATEGORY_COLORS };
+const OTHER = HEALTH_OTHER_COLOR;
 const colorOf = (a: HealthActor) => HEALTH_CATEGORY_COLORS.find(([c]) => c === a.category)?.[1] ?? OTHER;
 
 /** Hospital sites sized by their establishment's 2024 stays (shared across its sites), and the selected site's 80 % zone. */
@@ -22,16 +23,11 @@ export function healthLayers() {
   const { visible, actors, selected, attractiveness, zones } = healthStore.get();
   const layers = [];
   if (zones) {
+    // Code géo outlines: dark violet over a white casing, so they are not mistaken for the thin white commune borders.
+    const outline = { data: zones.geojson as never, filled: false, stroked: true, lineWidthUnits: 'pixels' as const, pickable: false };
     layers.push(
-      new GeoJsonLayer({
-        id: 'health-pmsi-zones',
-        data: zones.geojson as never,
-        filled: false,
-        stroked: true,
-        getLineColor: [255, 255, 255, 230],
-        lineWidthUnits: 'pixels',
-        getLineWidth: 1.5,
-      }),
+      new GeoJsonLayer({ id: 'health-pmsi-zones-casing', ...outline, getLineColor: rgba(POINT_HALO, 200), getLineWidth: 4 }),
+      new GeoJsonLayer({ id: 'health-pmsi-zones', ...outline, getLineColor: rgba(PMSI_OUTLINE, 255), getLineWidth: 2 }),
     );
   }
   layers.push(...zoneDrawingLayers());
@@ -57,7 +53,7 @@ export function healthLayers() {
       data: actors,
       getPosition: (a) => a.point,
       // Area ∝ stays per site (an establishment's stays split evenly over its sites); status: private sites hollow-ringed.
-      getRadius: (a) => (a.stays ? 2.5 + Math.sqrt(a.stays.max / Math.max(1, a.establishment?.siteCount ?? 1)) / 12 : 2.5),
+      getRadius: healthSiteRadiusPx,
       radiusUnits: 'pixels',
       radiusMaxPixels: 30,
       getFillColor: (a) => [...colorOf(a), a.finess === selected ? 255 : a.stays ? 200 : 90] as [number, number, number, number],
@@ -89,20 +85,28 @@ export function healthLayers() {
   return layers;
 }
 
-/** The polygon being drawn (vertices and edges) or the last one drawn for zone indicators. */
+/** The polygon being drawn (vertices and edges) or the last one drawn for zone indicators: blue over a white halo, readable on any fill. */
 function zoneDrawingLayers() {
   const { drawing, polygon } = healthZoneStore.get();
+  const line = rgba(DRAWN_OUTLINE, 255);
+  const halo = rgba(POINT_HALO, 220);
   if (drawing) {
     return [
-      new PathLayer<[number, number][]>({ id: 'health-zone-drawing', data: [drawing], getPath: (p) => p, getColor: [31, 95, 139, 255], getWidth: 2, widthUnits: 'pixels' }),
-      new ScatterplotLayer<[number, number]>({ id: 'health-zone-vertices', data: drawing, getPosition: (p) => p, getRadius: 4, radiusUnits: 'pixels', getFillColor: [31, 95, 139, 255] }),
+      new PathLayer<[number, number][]>({ id: 'health-zone-drawing-halo', data: [drawing], getPath: (p) => p, getColor: halo, getWidth: 5, widthUnits: 'pixels' }),
+      new PathLayer<[number, number][]>({ id: 'health-zone-drawing', data: [drawing], getPath: (p) => p, getColor: line, getWidth: 2, widthUnits: 'pixels' }),
+      new ScatterplotLayer<[number, number]>({
+        id: 'health-zone-vertices', data: drawing, getPosition: (p) => p, getRadius: 4, radiusUnits: 'pixels', getFillColor: line,
+        stroked: true, getLineColor: halo, lineWidthUnits: 'pixels', getLineWidth: 1.5,
+      }),
     ];
   }
   if (!polygon) return [];
+  const data = { type: 'Feature', properties: {}, geometry: polygon } as never;
   return [
+    new GeoJsonLayer({ id: 'health-zone-polygon-halo', data, filled: false, stroked: true, getLineColor: halo, lineWidthUnits: 'pixels', getLineWidth: 5 }),
     new GeoJsonLayer({
-      id: 'health-zone-polygon', data: { type: 'Feature', properties: {}, geometry: polygon } as never,
-      filled: true, stroked: true, getFillColor: [31, 95, 139, 40], getLineColor: [31, 95, 139, 255], lineWidthUnits: 'pixels', getLineWidth: 2,
+      id: 'health-zone-polygon', data,
+      filled: true, stroked: true, getFillColor: rgba(DRAWN_OUTLINE, 40), getLineColor: line, lineWidthUnits: 'pixels', getLineWidth: 2,
     }),
   ];
 }

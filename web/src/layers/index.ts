@@ -4,6 +4,7 @@ import { labelLayers } from './labels';
 import { isochroneLayers } from './isochrones';
 import { healthLayers } from './health';
 import { customerLayers } from './customers';
+import { layers as zoneLayers } from '../features/zones';
 
 /**
  * Everything deck.gl draws, as values built from the workspace state on each change (never kept and mutated).
@@ -15,6 +16,7 @@ export function buildLayers(state: WorkspaceState): Layer[] {
     ...isochroneLayers(state.isochrone.result),
     ...customerLayers(state.view),
     ...healthLayers(),
+    ...(zoneLayers() as Layer[]),
     // ↑ analysis / data layers go here (customer points, healthcare actors, …)
     ...labelLayers(state.labels, state.view),
   ] as Layer[];

@@ -1,10 +1,16 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Map as MapLibreMap, NavigationControl, ScaleControl, AttributionControl, type StyleSpecification } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
+import './map.css';
 import { MapboxOverlay } from '@deck.gl/mapbox';
 import { buildLayers } from '../layers';
 import { workspace } from '../state/workspace';
 import { setMap } from './handle';
+import { MAPLIBRE_LOCALE_FR, MAP_MESSAGES } from '../lib/messages/map';
+import { healthZoneStore } from '../state/health-zones';
+import { AccountPopup, Chooser } from './MapPopups';
+import { openPick, picksAt, type MapPick } from './picking';
+import { reloadPmsiZones } from './pmsi-zones';
 import { buildStyle, ourLayers, REGION_VIEWS } from './style';
 
 export interface MapViewProps {
@@ -29,6 +35,9 @@ export default function MapView(props: MapViewProps) {
   const overlayRef = useRef<MapboxOverlay | null>(null);
   const latest = useRef(props);
   latest.current = props;
+  const [loadedMap, setLoadedMap] = useState<MapLibreMap | null>(null);
+  const [chooser, setChooser] = useState<{ at: [number, number]; picks: MapPick[] } | null>(null);
+  const closeChooser = useCallback(() => setChooser(null), []);
 
   useEffect(() => {
     const [w, s, e, n] = REGION_VIEWS[0].bounds;
@@ -39,6 +48,7 @@ export default function MapView(props: MapViewProps) {
       fitBoundsOptions: { padding: 20 },
       attributionControl: false,
       maxZoom: 17,
+      locale: MAPLIBRE_LOCALE_FR,
       dragRotate: false,
       pitchWithRotate: false,
     });
@@ -50,7 +60,9 @@ export default function MapView(props: MapViewProps) {
     overlayRef.current = overlay;
     const emitView = () => {
       const b = map.getBounds();
-      workspace.set({ view: { zoom: map.getZoom(), bounds: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()] } });
+      const bounds: [number, number, number, number] = [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];
+      workspace.set({ view: { zoom: map.getZoom(), bounds } });
+      void reloadPmsiZones(bounds);
     };
     map.on('moveend', emitView);
     map.on('load', () => {
@@ -60,16 +72,26 @@ export default function MapView(props: MapViewProps) {
     // Feature state belongs to the style's sources: paint the choropleth again after a style swap.
     map.on('style.load', () => applyColors(map, latest.current.colorByCode, null));
     map.on('click', (ev) => {
+      const lngLat: [number, number] = [ev.lngLat.lng, ev.lngLat.lat];
+      // No map tool waiting for a click (isochrone origin, polygon vertex): sites and accounts under the click come first;
+      // several of them at one spot open a chooser rather than the nearest one.
+      const toolActive = latest.current.cursor === 'crosshair' || healthZoneStore.get().drawing !== null;
+      const picks = toolActive ? [] : picksAt(lngLat, map.getZoom());
+      setChooser(picks.length > 1 ? { at: lngLat, picks } : null);
+      if (picks.length > 1) return;
+      if (picks.length === 1) return openPick(picks[0]);
       const hit = map.queryRenderedFeatures(ev.point, { layers: ['communes-fill'] })[0];
-      latest.current.onClick([ev.lngLat.lng, ev.lngLat.lat], (hit?.properties?.code as string | undefined) ?? null);
+      latest.current.onClick(lngLat, (hit?.properties?.code as string | undefined) ?? null);
     });
     map.on('mousemove', 'communes-fill', () => (map.getCanvas().style.cursor = latest.current.cursor));
     map.on('mouseleave', 'communes-fill', () => (map.getCanvas().style.cursor = ''));
     mapRef.current = map;
     (window as unknown as { __maillageMap?: MapLibreMap }).__maillageMap = map; // e2e tests read the map state
     setMap(map);
+    setLoadedMap(map);
     return () => {
       setMap(null);
+      setLoadedMap(null);
       map.remove();
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -83,7 +105,10 @@ export default function MapView(props: MapViewProps) {
   // deck.gl layers: values built from the whole workspace state each time it changes.
   const state = workspace.use((s) => s);
   const layers = useMemo(() => buildLayers(state), [state]);
-  useEffect(() => overlayRef.current?.setProps({ layers }), [layers]);
+  useEffect(() => {
+    overlayRef.current?.setProps({ layers });
+    (window as unknown as { __maillageDeckLayers?: unknown }).__maillageDeckLayers = layers; // e2e tests read what deck.gl draws
+  }, [layers]);
 
   useEffect(() => {
     const map = mapRef.current;
@@ -93,7 +118,13 @@ export default function MapView(props: MapViewProps) {
     return () => void map.removeControl(control);
   }, [props.attribution]);
 
-  return <div ref={container} className="map" data-testid="map" role="application" aria-label="Carte des communes" />;
+  return (
+    <>
+      <div ref={container} className="map" data-testid="map" role="application" aria-label={MAP_MESSAGES.mapLabel} />
+      {loadedMap && chooser && <Chooser map={loadedMap} at={chooser.at} picks={chooser.picks} onDone={closeChooser} />}
+      {loadedMap && <AccountPopup map={loadedMap} />}
+    </>
+  );
 }
 
 /** Sets the commune colours as feature-state; only the codes whose colour changed since `previous`. */

@@ -1,8 +1,7 @@
 import { closeSheet } from '../state/actions';
 import { workspace } from '../state/workspace';
 import { formatValue } from '../lib/classify';
-
-const fmt = (n: number | null | undefined, digits = 0) => (n === null || n === undefined ? '—' : n.toLocaleString('fr-FR', { maximumFractionDigits: digits }));
+import { formatNumber as fmt } from '../lib/messages';
 
 /** The commune sheet, opened by a map click or a search pick. */
 export function CommuneSheet() {

@@ -4,15 +4,17 @@ import { BAND_COLORS } from '../lib/palette';
 import { handleError } from '../state/actions';
 import { healthStore } from '../state/health';
 import { patchSlice, workspace } from '../state/workspace';
-
-const minutes = (sec: number) => `${Math.round(sec / 60)} min`;
-const fr = (n: number) => n.toLocaleString('fr-FR');
+import { bandLabel, fr, ISO, minutesUp } from '../lib/messages/isochrone';
+import { DOWNLOADS } from '../lib/messages/matrix';
+import { downloadIsochrone, rememberIsochroneRequest } from '../state/isochrone-export';
+import './isochrone.css';
 
 type Origin = [number, number] | { communeCode: string };
 
 async function computeIsochrone(origin: Origin, label: string | null) {
   const breaksMin = workspace.get().isochrone.breaksText.split(/[,; ]+/).filter(Boolean).map(Number);
   patchSlice('isochrone', { busy: true, originLabel: label });
+  rememberIsochroneRequest({ origin, breaksMin });
   try {
     patchSlice('isochrone', { result: await call(api.routing.isochrones.$post({ json: { origin, breaksMin } })) });
   } catch (e) {
@@ -46,35 +48,35 @@ export function IsochronePanel() {
   return (
     <section className="panel tool" aria-label="Temps de trajet" data-testid="isochrone-panel">
       <header>
-        <div className="eyebrow">Temps de trajet en voiture</div>
+        <div className="eyebrow">{ISO.eyebrow}</div>
         <button className={`toggle ${active ? 'on' : ''}`} onClick={() => patchSlice('isochrone', { active: !active })} disabled={!available} aria-pressed={active}>
-          {active ? 'Cliquez sur la carte…' : 'Isochrones'}
+          {active ? ISO.toolOn : ISO.toolOff}
         </button>
       </header>
-      {!available && <p className="muted small">{status ? `Indisponible : ${status.reason}` : 'Chargement…'}</p>}
+      {!available && <p className="muted small">{status ? ISO.unavailable(status.reason ?? '') : ISO.loading}</p>}
       {available && (
         <div className="small iso-controls">
           <label>
-            Seuils (minutes){' '}
-            <input value={breaksText} onChange={(e) => patchSlice('isochrone', { breaksText: e.target.value })} aria-label="Seuils en minutes" size={10} />
+            {ISO.breaks}{' '}
+            <input value={breaksText} onChange={(e) => patchSlice('isochrone', { breaksText: e.target.value })} aria-label={ISO.breaksAria} size={10} />
           </label>
           {commune && (
             <button className="link" onClick={() => void computeIsochrone({ communeCode: commune.code }, commune.name)}>
-              Depuis {commune.name}
+              {ISO.from(commune.name)}
             </button>
           )}
           {site?.point && (
             <button className="link" onClick={() => void computeIsochrone(site.point, site.name)}>
-              Depuis {site.name}
+              {ISO.from(site.name)}
             </button>
           )}
         </div>
       )}
-      {busy && <p className="muted small">Calcul…</p>}
+      {busy && <p className="muted small">{ISO.computing}</p>}
       {result && <IsochroneResultView result={result} originLabel={originLabel} />}
       {status?.attribution && (
         <p className="muted tiny">
-          Réseau : {status.source} · {status.attribution}
+          {ISO.network(status.source ?? '', status.attribution)}
         </p>
       )}
     </section>
@@ -83,32 +85,35 @@ export function IsochronePanel() {
 
 function IsochroneResultView({ result, originLabel }: { result: IsochroneResult; originLabel: string | null }) {
   const synthetic = result.layers.some((l) => l.synthetic);
+  const total = result.bands.at(-1)!.customerCount;
+  const swatch = (i: number) => <span className="swatch" style={{ background: `rgb(${BAND_COLORS[i % BAND_COLORS.length].join(',')})` }} />;
+  const bandIndex = new Map(result.bands.map((b, i) => [b.breakSec, i]));
   return (
     <div data-testid="isochrone-result">
       <p className="small">
-        Depuis {originLabel ?? `${result.origin.lat.toFixed(4)}, ${result.origin.lon.toFixed(4)}`}
+        {ISO.from(originLabel ?? `${result.origin.lat.toFixed(4).replace('.', ',')} ; ${result.origin.lon.toFixed(4).replace('.', ',')}`)}
         {synthetic && (
-          <span className="badge synthetic" title="Les clients comptés incluent la couche de démonstration synthétique">
-            clients synthétiques
+          <span className="badge synthetic" title={ISO.syntheticTitle}>
+            {ISO.syntheticBadge}
           </span>
         )}
+        <span className="muted tiny"> · {ISO.snapped(result.origin.snapDistanceM)}</span>
       </p>
-      <table className="bands">
+      <table className="iso-table" data-testid="isochrone-bands">
+        <caption>{ISO.bandsCaption}</caption>
         <thead>
           <tr>
-            <th />
-            <th>Communes</th>
-            <th>Population</th>
-            <th title="Points des couches visibles, chacun par son propre temps de trajet">Clients</th>
-            <th title="Sites hospitaliers FINESS">Établ.</th>
+            <th scope="col">{ISO.band}</th>
+            <th scope="col">{ISO.communes}</th>
+            <th scope="col">{ISO.population}</th>
+            <th scope="col" title={ISO.customersTitle}>{ISO.customers}</th>
+            <th scope="col" title={ISO.sitesTitle}>{ISO.sites}</th>
           </tr>
         </thead>
         <tbody>
           {result.bands.map((b, i) => (
             <tr key={b.breakSec}>
-              <td>
-                <span className="swatch" style={{ background: `rgb(${BAND_COLORS[i % BAND_COLORS.length].join(',')})` }} /> ≤ {minutes(b.breakSec)}
-              </td>
+              <th scope="row">{swatch(i)} {bandLabel(b.breakSec)}</th>
               <td>{fr(b.communeCount)}</td>
               <td>{fr(b.populationCount)}</td>
               <td>{fr(b.customerCount)}</td>
@@ -117,59 +122,73 @@ function IsochroneResultView({ result, originLabel }: { result: IsochroneResult;
           ))}
         </tbody>
       </table>
-      {result.layers.length > 1 && (
-        <table className="bands">
+      <p className="tiny muted iso-rule" data-testid="isochrone-commune-rule">{result.communeTimeRule}</p>
+      <p className="small iso-downloads" role="group" aria-label={DOWNLOADS.groupLabel} data-testid="isochrone-downloads">
+        {DOWNLOADS.groupLabel} :{' '}
+        <button className="link" onClick={() => void downloadIsochrone('geojson')} title={DOWNLOADS.isochroneGeoJsonTitle}>{DOWNLOADS.isochroneGeoJson}</button>
+        {' · '}
+        <button className="link" onClick={() => void downloadIsochrone('csv')} title={DOWNLOADS.isochroneCsvTitle}>{DOWNLOADS.isochroneCsv}</button>
+      </p>
+      {result.layers.length > 0 && (
+        <table className="iso-table" data-testid="isochrone-layers">
+          <caption>{ISO.layersCaption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{ISO.layer}</th>
+              {result.bands.map((b) => <th scope="col" key={b.breakSec}>{bandLabel(b.breakSec)}</th>)}
+            </tr>
+          </thead>
           <tbody>
             {result.layers.map((l) => (
               <tr key={l.layerId}>
-                <td>
-                  {l.name}
-                  {l.synthetic ? ' (synthétique)' : ''}
-                </td>
-                {l.countByBreak.map((n, k) => (
-                  <td key={k}>{fr(n)}</td>
-                ))}
+                <th scope="row">{l.name}{l.synthetic ? ISO.synthetic : ''}</th>
+                {l.countByBreak.map((n, k) => <td key={k}>{fr(n)}</td>)}
               </tr>
             ))}
           </tbody>
         </table>
       )}
-      <details>
-        <summary className="small">Communes ({result.communes.length})</summary>
-        <ol className="small communes-list">
-          {result.communes.slice(0, 200).map((c) => (
-            <li key={c.code}>
-              {c.name} — {minutes(c.durationSec)}
-            </li>
-          ))}
-        </ol>
+      <details data-testid="isochrone-communes">
+        <summary className="small">{ISO.communeList(result.communes.length)}</summary>
+        <p className="tiny muted">{ISO.timeNote}</p>
+        <div className="iso-scroll">
+          <table className="iso-table">
+            <thead><tr><th scope="col">{ISO.commune}</th><th scope="col">{ISO.time}</th><th scope="col">{ISO.band}</th></tr></thead>
+            <tbody>
+              {result.communes.slice(0, 200).map((c) => (
+                <tr key={c.code}>
+                  <th scope="row">{c.name}</th>
+                  <td>{minutesUp(c.durationSec)}</td>
+                  <td>{swatch(bandIndex.get(c.bandBreakSec) ?? 0)} {bandLabel(c.bandBreakSec)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </details>
       <details data-testid="isochrone-sites">
-        <summary className="small">Établissements de santé ({result.healthSites.length})</summary>
+        <summary className="small">{ISO.sitesList(result.healthSites.length)}</summary>
         <ol className="small communes-list">
           {result.healthSites.map((s) => (
             <li key={s.finess}>
-              {s.name} ({s.city ?? s.finess}) — {minutes(s.durationSec)}
+              {s.name} ({s.city ?? s.finess}) — {minutesUp(s.durationSec)}
             </li>
           ))}
         </ol>
       </details>
       <details>
-        <summary className="small">
-          Clients les plus proches ({result.customers.length}
-          {result.customers.length < result.bands.at(-1)!.customerCount ? ` sur ${fr(result.bands.at(-1)!.customerCount)}` : ''})
-        </summary>
+        <summary className="small">{ISO.customersList(result.customers.length, total)}</summary>
         <ol className="small communes-list">
           {result.customers.slice(0, 200).map((c) => (
             <li key={`${c.layerId}:${c.key}`}>
               {c.name ?? c.key}
-              {c.category ? ` · ${c.category}` : ''} — {minutes(c.durationSec)}
+              {c.category ? ` · ${c.category}` : ''} — {minutesUp(c.durationSec)}
             </li>
           ))}
         </ol>
       </details>
       <button className="link small" onClick={() => patchSlice('isochrone', { result: null, originLabel: null })}>
-        Effacer
+        {ISO.clear}
       </button>
     </div>
   );

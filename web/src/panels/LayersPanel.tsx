@@ -3,7 +3,6 @@ import { api, type LayerSummary } from '../api/client';
 import { colorByLayer, deleteLayer, importDone, layersStore, loadLayers, renameLayer, setLayers, toggleLayer, type LayerStat } from '../state/layers';
 import { handleError } from '../state/actions';
 import { ImportPanel } from './ImportPanel';
-import { LOCATED_VIA_LABEL, PRECISION_LABEL } from '../lib/import-labels';
 
 const KIND_LABEL: Record<string, string> = { internal: 'interne', external: 'externe', computed: 'calculée', reference: 'référence' };
 
@@ -11,7 +10,7 @@ type Provenance = { fileName?: string; importedAt?: string; sha256?: string; enc
 
 /** The workspace's data layers: kind, source, date, rows, owner; show/hide, rename, colour communes by, export, delete. */
 export function LayersPanel() {
-  const { layers, importOpen, selected, truncated } = layersStore.use((s) => s);
+  const { layers, importOpen, truncated } = layersStore.use((s) => s);
   useEffect(() => void loadLayers(), []);
   if (importOpen) return <ImportPanel onClose={() => setLayers({ importOpen: false })} onImported={importDone} onError={handleError} />;
   return (
@@ -28,7 +27,6 @@ export function LayersPanel() {
           <LayerItem key={l.id} layer={l} truncated={truncated[l.id] ?? false} />
         ))}
       </ul>
-      {selected && <SelectedAccount />}
     </section>
   );
 }
@@ -88,40 +86,11 @@ function LayerItem({ layer: l, truncated }: { layer: LayerSummary; truncated: bo
             Enregistrer
           </button>
         </div>
-        <button className="link danger" onClick={() => confirm(`Supprimer la couche « ${l.name} » et ses ${l.featureCount} lignes ?`) && deleteLayer(l)}>
+        {/* No confirm(): the delete can be undone from its toast ("Annuler"), and restored through the API for a day. */}
+        <button className="link danger" onClick={() => void deleteLayer(l)}>
           Supprimer la couche
         </button>
       </details>
     </li>
-  );
-}
-
-function SelectedAccount() {
-  const { selected, layers } = layersStore.use((s) => s);
-  if (!selected) return null;
-  const f = selected.feature;
-  const layer = layers?.find((l) => l.id === selected.layerId);
-  return (
-    <div className="account-card" data-testid="account-card">
-      <div className="eyebrow">
-        {layer?.name}
-        {layer?.synthetic ? ' · synthétique' : ''}
-      </div>
-      <strong>{f.name ?? f.key}</strong>
-      <div className="muted tiny">
-        {f.key} · {f.category ?? '—'} · commune {f.communeCode ?? '—'} · localisé par {LOCATED_VIA_LABEL[f.locatedVia] ?? f.locatedVia} ({PRECISION_LABEL[f.precision] ?? f.precision})
-      </div>
-      <dl className="tiny">
-        {Object.entries((f.measures ?? {}) as Record<string, unknown>).map(([k, v]) => (
-          <div key={k}>
-            <dt>{k}</dt>
-            <dd>{typeof v === 'number' ? v.toLocaleString('fr-FR') : String(v ?? '—')}</dd>
-          </div>
-        ))}
-      </dl>
-      <button className="link small" onClick={() => setLayers({ selected: null })}>
-        Fermer
-      </button>
-    </div>
   );
 }

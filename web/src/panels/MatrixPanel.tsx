@@ -1,9 +1,10 @@
 import { useEffect, useMemo, type FormEvent } from 'react';
 import {
-  MAX_MATRIX_POINTS, addCodes, addIsochroneCommunes, addOpenCommune, clearList, computeMatrix, downloadMatrixCsv, effectiveDestinations,
+  MAX_MATRIX_POINTS, addEntries, addIsochroneCommunes, addOpenCommune, clearList, computeMatrix, downloadMatrixCsv, effectiveDestinations,
   loadMatrixStatus, summarizeMatrix, unreachableLabel, type MatrixList,
 } from '../state/matrix';
 import { patchSlice, workspace, type MatrixCommune, type MatrixResult } from '../state/workspace';
+import { MATRIX } from '../lib/messages/matrix';
 
 const fr = (n: number) => n.toLocaleString('fr-FR');
 const minutes = (sec: number | null) => (sec === null ? '—' : `${(sec / 60).toLocaleString('fr-FR', { maximumFractionDigits: 1, minimumFractionDigits: 1 })} min`);
@@ -12,7 +13,7 @@ const PREVIEW_ROWS = 8;
 const LIST_LABEL: Record<MatrixList, string> = { origins: 'Origines', destinations: 'Destinations' };
 
 /**
- * Drive-time matrix tool: origins and destinations from commune codes, départements, the open commune or the
+ * Drive-time matrix tool: origins and destinations from commune names (« Saint-Denis (93) ») or codes, départements, the open commune or the
  * communes of the current isochrone; summary, first pairs, and the CSV (with provenance) from the API.
  */
 export function MatrixPanel() {
@@ -26,7 +27,7 @@ export function MatrixPanel() {
   const over = n > MAX_MATRIX_POINTS || m > MAX_MATRIX_POINTS;
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    void addCodes(target, input);
+    void addEntries(target, input);
   };
   return (
     <section className="panel tool matrix" aria-label="Matrice de temps de trajet" data-testid="matrix-panel">
@@ -50,8 +51,9 @@ export function MatrixPanel() {
             <input
               value={input}
               onChange={(e) => patchSlice('matrix', { input: e.target.value })}
-              aria-label="Codes INSEE de communes ou de départements"
-              placeholder="78551 78481 ou 92"
+              aria-label={MATRIX.inputLabel}
+              placeholder={MATRIX.placeholder}
+              title={MATRIX.hint}
             />
             <button className="link" type="submit" disabled={busy || !input.trim()}>
               Ajouter

@@ -1,12 +1,25 @@
 import { useEffect, useRef, useState } from 'react';
 import { api, call, type SearchResult } from '../api/client';
+import { shell } from '../lib/messages';
 
-const KIND_LABEL = { commune: 'Commune', departement: 'Département', region: 'Région' } as const;
+/** The second line of a result: its kind and what tells it apart (code, département, category, layer). */
+function metaOf(r: SearchResult): string {
+  const kind = shell.searchKinds[r.kind] ?? r.kind;
+  if (r.kind === 'commune') return `${kind} · ${r.code} · ${r.detail}`;
+  if (r.kind === 'site' || r.kind === 'account') return r.detail ? `${kind} · ${r.detail}` : kind;
+  return `${kind} · ${r.code}`;
+}
 
-/** Commune / département / région search (name with or without accents, INSEE code, postcode). */
+/**
+ * Search of places and named things: communes (name with or without accents, INSEE code, postcode),
+ * départements, régions, hospital sites (FINESS name) and accounts of the shown layers; says so when
+ * nothing matches.
+ */
 export function SearchBox({ onPick, onError }: { onPick(r: SearchResult): void; onError(e: unknown): void }) {
   const [q, setQ] = useState('');
   const [results, setResults] = useState<SearchResult[]>([]);
+  /** The text the shown results answer (null: nothing searched yet), to say "Aucun résultat pour …". */
+  const [answered, setAnswered] = useState<string | null>(null);
   const [active, setActive] = useState(0);
   const [open, setOpen] = useState(false);
   const seq = useRef(0);
@@ -27,11 +40,11 @@ export function SearchBox({ onPick, onError }: { onPick(r: SearchResult): void; 
 
   useEffect(() => {
     const text = q.trim();
-    if (!text || text === picked.current) return setResults([]);
+    if (!text || text === picked.current) return (setResults([]), setAnswered(null));
     const id = ++seq.current;
     const timer = setTimeout(() => {
       call(api.communes.search.$get({ query: { q: text, limit: '8' } }))
-        .then((r) => id === seq.current && (setResults(r.results), setActive(0), setOpen(true)))
+        .then((r) => id === seq.current && (setResults(r.results), setAnswered(text), setActive(0), setOpen(true)))
         .catch(onError);
     }, 180);
     return () => clearTimeout(timer);
@@ -54,12 +67,12 @@ export function SearchBox({ onPick, onError }: { onPick(r: SearchResult): void; 
         aria-controls="search-results"
         aria-autocomplete="list"
         aria-activedescendant={open && results[active] ? `search-option-${active}` : undefined}
-        title="Rechercher (raccourci : /)"
-        placeholder="Commune, code INSEE, code postal, département…"
-        aria-label="Rechercher un territoire"
+        title={shell.searchTitle}
+        placeholder={shell.searchPlaceholder}
+        aria-label={shell.searchLabel}
         value={q}
         onChange={(e) => setQ(e.target.value)}
-        onFocus={() => results.length && setOpen(true)}
+        onFocus={() => answered !== null && setOpen(true)}
         onBlur={() => setOpen(false)}
         onKeyDown={(e) => {
           if (e.key === 'ArrowDown') (setOpen(true), setActive((a) => (open ? Math.min(a + 1, results.length - 1) : a)));
@@ -75,12 +88,16 @@ export function SearchBox({ onPick, onError }: { onPick(r: SearchResult): void; 
           {results.map((r, i) => (
             <li key={`${r.kind}-${r.code}`} id={`search-option-${i}`} role="option" aria-selected={i === active} className={i === active ? 'active' : ''} onMouseDown={() => pick(r)}>
               <span className="name">{r.name}</span>
-              <span className="meta">
-                {KIND_LABEL[r.kind]} · {r.kind === 'commune' ? `${r.code} · ${r.detail}` : r.code}
-              </span>
+              <span className="meta">{metaOf(r)}</span>
             </li>
           ))}
         </ul>
+      )}
+      {open && answered !== null && results.length === 0 && (
+        <div className="search-results search-empty" role="status" data-testid="search-empty">
+          <span className="name">{shell.searchNoResult(answered)}</span>
+          <span className="meta">{shell.searchNoResultHint}</span>
+        </div>
       )}
     </div>
   );

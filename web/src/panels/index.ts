@@ -7,6 +7,8 @@ import { HealthPanel } from './health';
 import { healthMapClick } from '../state/health';
 import { LayersPanel } from './LayersPanel';
 import { layersMapClick } from '../state/layers';
+import * as zones from '../features/zones';
+import { activeToolId } from '../map/tools';
 
 /** A panel of the right-hand column. It reads and writes the workspace store itself (state/workspace.ts). */
 export interface PanelDefinition {
@@ -26,8 +28,11 @@ export interface PanelDefinition {
  */
 export const PANELS: PanelDefinition[] = [
   { id: 'commune-sheet', Component: CommuneSheet },
+  // the shared map tool (map/tools.ts) takes clicks first while active; the zone profile is a right-hand sheet
+  { id: 'zone-profile', Component: zones.Sheet, onMapClick: zones.tool.onMapClick, toolActive: () => activeToolId() !== 'none' },
   { id: 'isochrones', Component: IsochronePanel, onMapClick: isochroneMapClick, toolActive: (s) => s.isochrone.active },
   { id: 'matrix', Component: MatrixPanel },
   { id: 'health', Component: HealthPanel, onMapClick: healthMapClick },
   { id: 'layers', Component: LayersPanel, onMapClick: layersMapClick },
+  { id: 'zones', Component: zones.Panel },
 ];

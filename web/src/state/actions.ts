@@ -1,20 +1,52 @@
-import { api, call, ApiRequestError, type CommuneSheetData, type SearchResult } from '../api/client';
+import { api, call, type CommuneSheetData } from '../api/client';
 import { characterSetOf } from '../lib/labels';
+import { userMessage } from '../lib/messages';
 import { flyToBbox } from '../map/handle';
-import { communeFromHash, setCommuneHash } from './url';
-import { workspace, type Bbox } from './workspace';
+import { placeFromHash, setCommuneHash, setPlaceHash } from './url';
+import { patchSlice, workspace, type Bbox, type ToastAction } from './workspace';
 
-/** The one error handler: API errors (their message says what to do next) and network failures become a toast. */
+/**
+ * The one error handler: any failure becomes one toast in French — the API's message (it says what to do
+ * next), or the catalogue's words for a network failure, a bug or raw validator text (lib/messages).
+ */
 export function handleError(e: unknown) {
-  const message = e instanceof ApiRequestError ? e.message : e instanceof Error ? e.message : String(e);
-  workspace.set({ toast: message });
+  if (!(e instanceof Error && e.name === 'Error' && !('status' in e))) console.error(e); // the detail stays in the console
+  notify(userMessage(e));
 }
 
-/** First load: indicator list, config (attribution, optional basemap), labels, and a `#commune=` deep link. */
+/** A toast, optionally with one action button (e.g. { label: 'Annuler', run: restore }). */
+export function notify(message: string, action: ToastAction | null = null) {
+  workspace.set({ toast: message, toastAction: action });
+}
+
+export const closeToast = () => workspace.set({ toast: null, toastAction: null });
+
+/** The first-visit help: shown once per browser (localStorage), reopened with the "?" button. */
+const HELP_SEEN_KEY = 'maillage.help.seen';
+export const openHelp = () => patchSlice('ui', { helpOpen: true });
+export function closeHelp() {
+  patchSlice('ui', { helpOpen: false });
+  try {
+    localStorage.setItem(HELP_SEEN_KEY, '1');
+  } catch {
+    // private mode without storage: the help simply shows again next time
+  }
+}
+function helpSeen(): boolean {
+  try {
+    return localStorage.getItem(HELP_SEEN_KEY) === '1';
+  } catch {
+    return false;
+  }
+}
+
+/** First load: help on a first visit, indicator list, config (attribution, optional basemap), labels, and a `#commune=` / `#departement=` link. */
 export function loadWorkspace() {
+  if (!helpSeen()) openHelp();
   const openLinked = () => {
-    const linked = communeFromHash();
-    if (linked && linked !== workspace.get().sheet?.data.code) void openCommune(linked, true);
+    const place = placeFromHash();
+    if (place?.kind === 'commune' && place.code !== workspace.get().sheet?.data.code) void openCommune(place.code, true);
+    else if (place && place.kind !== 'commune') void flyToArea(place.kind, place.code);
   };
   openLinked();
   window.addEventListener('hashchange', openLinked); // a pasted or edited link in an open tab
@@ -76,7 +108,20 @@ export function closeSheet() {
   setCommuneHash(null);
 }
 
-export function pickSearchResult(r: SearchResult) {
-  if (r.kind === 'commune') void openCommune(r.code, true);
-  else flyToBbox(r.bbox as Bbox | null, r.kind === 'departement' ? 9 : 8);
+/** A département or région link: its outline from the search API (same bbox as a search pick). */
+async function flyToArea(kind: 'departement' | 'region', code: string) {
+  try {
+    const { results } = await call(api.communes.search.$get({ query: { q: code, limit: '10' } }));
+    const area = results.find((r) => r.kind === kind && r.code === code);
+    if (area) showArea(kind, code, area.bbox as Bbox | null);
+  } catch (e) {
+    handleError(e);
+  }
+}
+
+/** Shows a département or région: the commune sheet of another place closes, the URL names the area. */
+export function showArea(kind: 'departement' | 'region', code: string, bbox: Bbox | null) {
+  if (workspace.get().sheet) workspace.set({ sheet: null });
+  setPlaceHash({ kind, code });
+  flyToBbox(bbox, kind === 'departement' ? 9 : 8);
 }

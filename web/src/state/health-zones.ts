@@ -3,6 +3,7 @@ import { api, call, type ApiErrorBody } from '../api/client';
 import { handleError } from './actions';
 import { createStore } from './store';
 import { workspace } from './workspace';
+import type { LeakageAutarky } from '../../../api/src/domain/health/flows';
 
 /**
  * Zone indicators of the health feature (stays by establishment, market shares, leakage, autarky) for a
@@ -13,7 +14,13 @@ export type ZoneSelection =
   | { kind: 'communes'; codes: string[] }
   | { kind: 'zones'; codes: string[] }
   | { kind: 'polygon'; polygon: GeoJSON.Polygon };
-export type HealthZoneIndicators = Exclude<InferResponseType<(typeof api.health)['zone-indicators']['$get'], 200>, string>;
+// The route answers JSON or a CSV file (an untyped Response, which hides the JSON type from the client): said here.
+export type HealthZoneIndicators = Omit<LeakageAutarky, 'byEstablishment'> & {
+  dataset: { id: string; label: string; synthetic: boolean; year: number; source: string | null };
+  zoneCodes: string[];
+  establishmentsInside: string[];
+  byEstablishment: (LeakageAutarky['byEstablishment'][number] & { name: string | null })[];
+};
 export type FlowDataset = InferResponseType<typeof api.health.flows.datasets.$get, 200>['datasets'][number];
 export interface FlowRowError { row: number; field: string; reason: string }
 export interface FlowImportReport {

@@ -12,8 +12,12 @@ export type HealthAttractiveness = InferResponseType<(typeof api.health.establis
 export type HealthCompetitors = InferResponseType<(typeof api.health.actors)[':finess']['competitors']['$get'], 200>;
 
 /** Competitors of the open site: other sites within maxMinutes by drive time (API: /actors/:finess/competitors). */
+/** Which sites count as competitors: MCO sites only (default) or every site of the FINESS file. */
+export type CompetitorActivity = 'mco' | 'all';
+
 export interface CompetitorsState {
   maxMinutes: number;
+  activity: CompetitorActivity;
   data: HealthCompetitors | null;
   /** Why there is no list (no road network, site off the network…), in the API's words. */
   error: string | null;
@@ -34,7 +38,7 @@ export interface HealthState {
 }
 
 export const DEFAULT_COMPETITOR_MINUTES = 30;
-const noCompetitors = (maxMinutes = DEFAULT_COMPETITOR_MINUTES): CompetitorsState => ({ maxMinutes, data: null, error: null, busy: false });
+const noCompetitors = (maxMinutes = DEFAULT_COMPETITOR_MINUTES, activity: CompetitorActivity = 'mco'): CompetitorsState => ({ maxMinutes, activity, data: null, error: null, busy: false });
 
 export const healthStore = createStore<HealthState>({
   visible: false, actors: null, selected: null, sheet: null, attractiveness: null, busy: false, zones: null, competitors: noCompetitors(),
@@ -60,12 +64,12 @@ export async function showHospitals(visible: boolean) {
 }
 
 export async function openActor(finess: string) {
-  const maxMinutes = healthStore.get().competitors.maxMinutes;
-  setHealth({ selected: finess, sheet: null, attractiveness: null, busy: true, competitors: noCompetitors(maxMinutes) });
+  const { maxMinutes, activity } = healthStore.get().competitors;
+  setHealth({ selected: finess, sheet: null, attractiveness: null, busy: true, competitors: noCompetitors(maxMinutes, activity) });
   try {
     const sheet = await call(api.health.actors[':finess'].$get({ param: { finess } }));
     setHealth({ sheet });
-    if (sheet.competitors.available) void loadCompetitors(finess, maxMinutes);
+    if (sheet.competitors.available) void loadCompetitors(finess, maxMinutes, activity);
     const ej = sheet.establishments.find((e) => e.activity.length)?.finess;
     if (ej) {
       const dataset = healthZoneStore.get().datasetId;
@@ -79,19 +83,19 @@ export async function openActor(finess: string) {
   }
 }
 
-export const closeActor = () => setHealth({ selected: null, sheet: null, attractiveness: null, competitors: noCompetitors(healthStore.get().competitors.maxMinutes) });
+export const closeActor = () => setHealth({ selected: null, sheet: null, attractiveness: null, competitors: noCompetitors(healthStore.get().competitors.maxMinutes, healthStore.get().competitors.activity) });
 
 /** Other sites within maxMinutes of the open site by drive time; an API refusal (no network…) is shown in the sheet. */
 let competitorRequest = 0;
-export async function loadCompetitors(finess: string, maxMinutes: number) {
+export async function loadCompetitors(finess: string, maxMinutes: number, activity: CompetitorActivity = healthStore.get().competitors.activity) {
   const request = ++competitorRequest; // only the latest request may answer (a slower earlier N must not overwrite it)
-  setHealth({ competitors: { ...healthStore.get().competitors, maxMinutes, busy: true, error: null } });
+  setHealth({ competitors: { ...healthStore.get().competitors, maxMinutes, activity, busy: true, error: null } });
   const latest = () => request === competitorRequest && healthStore.get().selected === finess;
   try {
-    const data = await call(api.health.actors[':finess'].competitors.$get({ param: { finess }, query: { maxMinutes: String(maxMinutes) } }));
-    if (latest()) setHealth({ competitors: { maxMinutes, data, error: null, busy: false } });
+    const data = await call(api.health.actors[':finess'].competitors.$get({ param: { finess }, query: { maxMinutes: String(maxMinutes), activity } }));
+    if (latest()) setHealth({ competitors: { maxMinutes, activity, data, error: null, busy: false } });
   } catch (e) {
-    if (latest()) setHealth({ competitors: { maxMinutes, data: null, error: e instanceof Error ? e.message : String(e), busy: false } });
+    if (latest()) setHealth({ competitors: { maxMinutes, activity, data: null, error: e instanceof Error ? e.message : String(e), busy: false } });
   }
 }
 

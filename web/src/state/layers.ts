@@ -1,6 +1,7 @@
 import { api, call, type ImportResult, type Indicator, type LayerFeatures, type LayerSummary } from '../api/client';
 import { flyToBbox } from '../map/handle';
-import { handleError, indicatorProviders } from './actions';
+import { closeToast, handleError, indicatorProviders, notify } from './actions';
+import { layerDeleteText, UNDO_TOAST_MS } from '../lib/messages/imports';
 import { createStore } from './store';
 import { workspace, type Bbox } from './workspace';
 
@@ -60,6 +61,7 @@ export async function renameLayer(layer: LayerSummary, name: string, description
   }
 }
 
+/** Deletes a layer (soft, on the server) and offers "Annuler" in a toast for a few seconds. */
 export async function deleteLayer(layer: LayerSummary) {
   try {
     await call(api.layers[':id'].$delete({ param: { id: layer.id } }));
@@ -68,6 +70,20 @@ export async function deleteLayer(layer: LayerSummary) {
     if (workspace.get().values?.indicatorId.startsWith(`layer:${layer.id}:`)) {
       workspace.set({ indicators: workspace.get().indicators.filter((i) => !i.id.startsWith('layer:')) });
     }
+    const action = { label: layerDeleteText.undo, run: () => void restoreLayer(layer) };
+    notify(layerDeleteText.deleted(layer.name), action);
+    setTimeout(() => workspace.get().toastAction === action && closeToast(), UNDO_TOAST_MS);
+  } catch (e) {
+    handleError(e);
+  }
+}
+
+/** "Annuler" after a delete: the layer comes back with its rows, shown again. */
+export async function restoreLayer(layer: LayerSummary) {
+  try {
+    await call(api.layers[':id'].restore.$post({ param: { id: layer.id } }));
+    await loadLayers();
+    notify(layerDeleteText.restored(layer.name));
   } catch (e) {
     handleError(e);
   }

@@ -1,6 +1,8 @@
 import { api, call, ApiRequestError, type RoutingStatus } from '../api/client';
 import { handleError } from './actions';
 import { patchSlice, workspace, type MatrixCommune, type MatrixResult } from './workspace';
+import { downloadPost } from './download';
+import { MATRIX } from '../lib/messages/matrix';
 
 /** The API's cap per side (api/src/services/routing.ts MAX_MATRIX_POINTS): beyond it the call answers 413. */
 export const MAX_MATRIX_POINTS = 2500;
@@ -28,29 +30,54 @@ function addTo(list: MatrixList, communes: MatrixCommune[]) {
   setMatrix({ [list]: [...current, ...added], result: null, error: null });
 }
 
+const COMMUNE_CODE = /^[0-9][0-9AB][0-9]{3}$/;
+const DEPARTEMENT_CODE = /^([0-9]{2}|2A|2B|97[1-6])$/;
+
 /**
- * Adds what the user typed: INSEE commune codes (5 characters) and département codes (2–3, expanded to all
- * their communes through GET /api/communes?departement=). Names come from the commune labels already loaded;
- * codes that are neither are reported, not sent (the API would refuse the whole matrix).
+ * Splits what the user typed into département codes, commune codes and commune names: pieces are separated by
+ * commas, semicolons or lines; a piece made only of codes ("78551 78481 92") is split on spaces, anything else is
+ * one name ("Le Pecq", "Saint-Denis (93)").
  */
-export async function addCodes(list: MatrixList, text: string) {
-  const tokens = [...new Set(text.toUpperCase().split(/[\s,;]+/).filter(Boolean))];
-  const names = new Map((workspace.get().labels?.communes ?? []).map((c) => [c.code, c.name]));
+export function parseMatrixEntries(text: string): { departements: string[]; communes: string[] } {
+  const departements: string[] = [];
+  const communes: string[] = [];
+  for (const piece of text.split(/[,;\n]+/).map((p) => p.trim()).filter(Boolean)) {
+    const tokens = piece.toUpperCase().split(/\s+/);
+    if (tokens.every((t) => COMMUNE_CODE.test(t) || DEPARTEMENT_CODE.test(t))) {
+      for (const t of tokens) (DEPARTEMENT_CODE.test(t) ? departements : communes).push(t);
+    } else communes.push(piece);
+  }
+  return { departements: [...new Set(departements)], communes: [...new Set(communes)] };
+}
+
+/**
+ * Adds what the user typed: communes by INSEE code or by name (resolved by POST /api/communes/resolve, which tells
+ * an ambiguous name's candidates with their département) and départements (all their communes). What does not
+ * resolve stays in the input with the API's French message, and is not sent (the API would refuse the matrix).
+ */
+export async function addEntries(list: MatrixList, text: string) {
+  const { departements, communes: entries } = parseMatrixEntries(text);
   const communes: MatrixCommune[] = [];
-  const unknown: string[] = [];
+  const left: string[] = [];
+  const messages: string[] = [];
   setMatrix({ busy: true });
   try {
-    for (const token of tokens) {
-      if (/^[0-9][0-9AB][0-9]{3}$/.test(token)) {
-        if (names.size && !names.has(token)) unknown.push(token);
-        else communes.push({ code: token, name: names.get(token) ?? token });
-      } else if (/^([0-9]{2}|2A|2B|97[1-6])$/.test(token)) {
-        const r = await call(api.communes.$get({ query: { departement: token } }));
-        communes.push(...r.communes.filter((c) => c.point).map((c) => ({ code: c.code, name: c.name })));
-      } else unknown.push(token);
+    for (const dep of departements) {
+      const r = await call(api.communes.$get({ query: { departement: dep } }));
+      communes.push(...r.communes.filter((c) => c.point).map((c) => ({ code: c.code, name: c.name })));
+    }
+    if (entries.length) {
+      const { results } = await call(api.communes.resolve.$post({ json: { names: entries } }));
+      for (const r of results) {
+        if (r.status === 'found' && 'commune' in r && r.commune) communes.push({ code: r.commune.code, name: r.commune.name });
+        else {
+          left.push(r.input);
+          if ('message' in r && r.message) messages.push(r.message);
+        }
+      }
     }
     addTo(list, communes);
-    setMatrix({ input: unknown.join(' '), error: unknown.length ? `Codes non reconnus (commune INSEE à 5 caractères ou département) : ${unknown.join(', ')}` : null });
+    setMatrix({ input: left.join(', '), error: messages.length ? MATRIX.unresolved(messages) : null });
   } catch (e) {
     handleError(e);
   } finally {
@@ -100,20 +127,14 @@ export async function computeMatrix() {
   }
 }
 
-/** Downloads the same matrix as CSV from the API (provenance lines, one row per pair). */
+/** Downloads the same matrix as CSV from the API (one CSV writer: `;`, decimal comma, French headings, provenance). */
 export async function downloadMatrixCsv() {
   const { origins } = workspace.get().matrix;
   try {
-    const res = await post('csv');
-    if (!res.ok) return void (await call(res as never));
-    const url = URL.createObjectURL(await res.blob());
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `matrice-temps-trajet-${origins.length}x${effectiveDestinations().length}.csv`;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    await downloadPost(`${location.origin}/api/routing/matrix?format=csv`, requestBody(), `matrice-temps-trajet-${origins.length}x${effectiveDestinations().length}.csv`);
   } catch (e) {
-    handleError(e);
+    if (e instanceof ApiRequestError) setMatrix({ error: e.message });
+    else handleError(e);
   }
 }
 

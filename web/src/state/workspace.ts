@@ -48,6 +48,22 @@ export interface MatrixState {
   busy: boolean;
 }
 
+export interface ToastAction {
+  label: string;
+  run(): void;
+}
+
+export interface UiState {
+  helpOpen: boolean;
+  /** Phone layout: the bottom sheet of panels is swiped down to its handle. */
+  sheetCollapsed: boolean;
+  legendOpen: boolean;
+}
+
+/** Phone layout breakpoint (styles.css uses the same width). */
+export const PHONE_MEDIA = '(max-width: 760px)';
+const isPhone = () => typeof window !== 'undefined' && window.matchMedia?.(PHONE_MEDIA).matches === true;
+
 /**
  * Everything the workspace shows. Panels read it with `workspace.use(s => s.x)`, deck.gl layers are built
  * from it each render (`buildLayers(state)` in layers/index.ts). A feature adds its own field here
@@ -63,6 +79,10 @@ export interface WorkspaceState {
   labels: LabelData | null;
   sheet: { data: CommuneSheetData; replacedFrom: string | null } | null;
   toast: string | null;
+  /** A button in the toast (e.g. "Annuler" after a deletion); cleared with the toast. */
+  toastAction: ToastAction | null;
+  /** The app shell: help dialog, phone bottom sheet collapsed, legend shown. */
+  ui: UiState;
   isochrone: IsochroneState;
   matrix: MatrixState;
 }
@@ -77,6 +97,9 @@ export const workspace = createStore<WorkspaceState>({
   labels: null,
   sheet: null,
   toast: null,
+  toastAction: null,
+  // on a phone the legend starts folded (it would cover a third of the map)
+  ui: { helpOpen: false, sheetCollapsed: false, legendOpen: !isPhone() },
   isochrone: { status: null, active: false, breaksText: '10, 20, 30', result: null, originLabel: null, busy: false },
   matrix: { open: false, status: null, target: 'origins', input: '', origins: [], destinations: [], result: null, error: null, busy: false },
 });

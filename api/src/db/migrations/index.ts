@@ -5,6 +5,9 @@ import * as health from './2026_11_23_0500_health.js';
 import * as roadEdges from './2026_11_23_0300_road_edges.js';
 import * as distancier from './2026_11_23_0400_distancier.js';
 import * as layerFeaturesCommuneFk from './2026_11_23_0700_layer_features_commune_fk.js';
+import * as layerSoftDelete from './2026_11_30_0900_layer_soft_delete.js';
+import * as insee from './2026_11_30_1000_insee.js';
+import * as zones from './2026_11_30_1100_zones.js';
 
 /** All migrations, keyed by their dated name. Add one line per new migration file. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +17,7 @@ export const migrations: Record<string, Migration> = {
   '2026_11_23_0300_road_edges': roadEdges,
   '2026_11_23_0400_distancier': distancier,
   '2026_11_23_0700_layer_features_commune_fk': layerFeaturesCommuneFk,
+  '2026_11_30_0900_layer_soft_delete': layerSoftDelete,
+  '2026_11_30_1000_insee': insee,
+  '2026_11_30_1100_zones': zones,
 };

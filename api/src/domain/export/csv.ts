@@ -29,7 +29,8 @@ export const CSV_BOM = '\ufeff';
 export const CSV_EOL = '\r\n';
 
 const FORMULA_START = /^[=+\-@\t\r]/;
-const NUMERIC = /^-?\d+([.,]\d+)?$/;
+/** Plain numbers and lists of them ("-1.55,47.21" coordinates): no letter, no operator, never a formula. */
+const NUMERIC = /^-?\d+([.,]\d+)?(,-?\d+([.,]\d+)?)*$/;
 
 /** A number as text: decimal comma by default, at most `maxDecimals` decimals, no thousands separator, no exponent. */
 export function formatCsvNumber(n: number, options: CsvOptions = {}): string {
@@ -37,7 +38,8 @@ export function formatCsvNumber(n: number, options: CsvOptions = {}): string {
   const max = options.maxDecimals ?? 6;
   const factor = 10 ** max;
   const rounded = Math.round(n * factor) / factor;
-  let s = Number.isInteger(rounded) ? rounded.toFixed(0) : rounded.toFixed(max).replace(/0+$/, '').replace(/\.$/, '');
+  // toFixed writes 1e21 and beyond with an exponent: BigInt keeps every digit
+  let s = Number.isInteger(rounded) ? (Math.abs(rounded) >= 1e21 ? BigInt(rounded).toString() : rounded.toFixed(0)) : rounded.toFixed(max).replace(/0+$/, '').replace(/\.$/, '');
   if (s === '-0') s = '0';
   return options.decimal === 'point' ? s : s.replace('.', ',');
 }

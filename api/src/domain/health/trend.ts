@@ -28,3 +28,22 @@ export function activityTrend(series: { year: number; stays: CountRange | null }
   const slope = num / den;
   return { fromYear: exact[0].year, toYear: exact[n - 1].year, slopeStaysPerYear: slope, annualChangeRatio: my ? slope / my : 0, yearsLeftOut: leftOut };
 }
+
+/** The years a yearly activity series covers on the 2015–2024 ScanSanté axis: where it starts and stops (no row = no data). */
+export interface ActivityCoverage {
+  fromYear: number;
+  toYear: number;
+  /** The axis the chart draws. */
+  axisFromYear: number;
+  axisToYear: number;
+  /** True when the series stops before the axis does (e.g. a hospital merged into another in 2021). */
+  endsEarly: boolean;
+  startsLate: boolean;
+}
+
+export function activityCoverage(series: { year: number; stays: CountRange | null }[], axis: [number, number] = [2015, 2024]): ActivityCoverage | null {
+  const years = series.filter((s) => s.stays).map((s) => s.year);
+  if (!years.length) return null;
+  const fromYear = Math.min(...years), toYear = Math.max(...years);
+  return { fromYear, toYear, axisFromYear: axis[0], axisToYear: axis[1], endsEarly: toYear < axis[1], startsLate: fromYear > axis[0] };
+}

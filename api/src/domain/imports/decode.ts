@@ -1,4 +1,5 @@
 import iconv from 'iconv-lite';
+import { files } from '../../messages/imports.js';
 
 export type TextEncoding = 'utf-8' | 'windows-1252';
 
@@ -11,7 +12,7 @@ export function decodeText(bytes: Uint8Array, forced?: TextEncoding): { text: st
     const text = new TextDecoder('utf-8', { fatal: true }).decode(body);
     return { text, encoding: 'utf-8', hadBom };
   } catch {
-    if (forced === 'utf-8') throw new Error('the file is not valid UTF-8: re-export it as UTF-8 or pass encoding=windows-1252');
+    if (forced === 'utf-8') throw new Error(files.notUtf8);
     return { text: iconv.decode(Buffer.from(body), 'win1252'), encoding: 'windows-1252', hadBom };
   }
 }

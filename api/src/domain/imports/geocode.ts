@@ -1,5 +1,6 @@
 import proj4 from 'proj4';
 import { normalizeSearchText } from '../territory/search-text.js';
+import { notes, reasons } from '../../messages/imports.js';
 
 /** The commune reference the geocoder works from (built from the communes table; pure data). */
 export interface CommuneRef {
@@ -45,6 +46,8 @@ export interface Location {
   precision: Precision;
   via: LocatedVia;
   note?: string;
+  /** Problems that do not reject the row (a commune code whose postcode/city say another commune). */
+  warnings?: FieldError[];
 }
 
 export interface FieldError {
@@ -89,37 +92,37 @@ export function geocodeRow(input: GeocodeInput, ref: GeocodeReference): Location
   const { fields } = input;
   if (input.lon !== null && input.lon !== undefined && input.lat !== null && input.lat !== undefined) {
     const { lon, lat } = input;
-    if (Number.isNaN(lon) || Number.isNaN(lat)) return { field: Number.isNaN(lon) ? fields.lon! : fields.lat!, reason: 'not a number' };
+    if (Number.isNaN(lon) || Number.isNaN(lat)) return { field: Number.isNaN(lon) ? fields.lon! : fields.lat!, reason: reasons.coordinateNotANumber };
     if (looksLambert93(lon, lat) || looksLambert93(lat, lon)) {
-      return { field: fields.lon!, reason: `${lon}, ${lat} look like Lambert-93 metres, not degrees: map these columns to X/Y Lambert-93` };
+      return { field: fields.lon!, reason: reasons.looksLambert93(lon, lat) };
     }
     if (inFrance(lon, lat)) return { lon, lat, communeCode: null, precision: 'coordinates', via: 'coordinates' };
-    if (inFrance(lat, lon)) return { field: fields.lat!, reason: `latitude and longitude look swapped (${lat}, ${lon} would be in France): swap the column mapping` };
-    return { field: fields.lon!, reason: `point ${lon}, ${lat} is outside France (metropolitan and DROM)` };
+    if (inFrance(lat, lon)) return { field: fields.lat!, reason: reasons.swapped(lat, lon) };
+    return { field: fields.lon!, reason: reasons.outsideFrance(lon, lat) };
   }
   if (input.x !== null && input.x !== undefined && input.y !== null && input.y !== undefined) {
-    if (Number.isNaN(input.x) || Number.isNaN(input.y)) return { field: Number.isNaN(input.x) ? fields.x! : fields.y!, reason: 'not a number' };
-    if (!looksLambert93(input.x, input.y)) return { field: fields.x!, reason: `${input.x}, ${input.y} are not Lambert-93 metres for France (X 50,000–1,300,000, Y 6,000,000–7,200,000)` };
+    if (Number.isNaN(input.x) || Number.isNaN(input.y)) return { field: Number.isNaN(input.x) ? fields.x! : fields.y!, reason: reasons.coordinateNotANumber };
+    if (!looksLambert93(input.x, input.y)) return { field: fields.x!, reason: reasons.notLambert93(input.x, input.y) };
     const [lon, lat] = fromLambert93(input.x, input.y);
     return { lon, lat, communeCode: null, precision: 'coordinates', via: 'lambert93' };
   }
   if (input.communeCode) {
     const code = input.communeCode;
     const current = ref.communes.get(code);
-    if (current) return communeLocation(current, 'commune_code', fields.communeCode!);
+    if (current) return checkAddress(communeLocation(current, 'commune_code', fields.communeCode!), current, input);
     const replaced = ref.formerCodes.get(code);
     if (replaced?.length === 1) {
       const c = ref.communes.get(replaced[0])!;
       const loc = communeLocation(c, 'old_commune_code', fields.communeCode!);
-      if ('lon' in loc) loc.note = `former code ${code} → ${c.code} ${c.name}`;
-      return loc;
+      if ('lon' in loc) loc.note = notes.formerCode(code, c.code, c.name);
+      return checkAddress(loc, c, input);
     }
-    if (replaced && replaced.length > 1) return { field: fields.communeCode!, reason: `former code ${code} was split between ${replaced.join(', ')}: give the current code` };
-    return { field: fields.communeCode!, reason: `unknown commune code ${code} (COG 2026 and its history)` };
+    if (replaced && replaced.length > 1) return { field: fields.communeCode!, reason: reasons.formerCodeSplit(code, replaced) };
+    return { field: fields.communeCode!, reason: reasons.unknownCommuneCode(code) };
   }
   if (input.postcode) {
     const candidates = ref.byPostcode.get(input.postcode);
-    if (!candidates) return { field: fields.postcode!, reason: `unknown postcode ${input.postcode}` };
+    if (!candidates) return { field: fields.postcode!, reason: reasons.unknownPostcode(input.postcode) };
     if (input.city) {
       const city = normalizeSearchText(input.city);
       const match = candidates.filter((c) => normalizeSearchText(c.name) === city) ?? [];
@@ -127,25 +130,48 @@ export function geocodeRow(input: GeocodeInput, ref: GeocodeReference): Location
       if (loose.length === 1) return communeLocation(loose[0], 'postcode_city', fields.city!);
       return {
         field: fields.city!,
-        reason: `postcode ${input.postcode} does not match city "${input.city}" (communes with this postcode: ${candidates.slice(0, 5).map((c) => c.name).join(', ')}${candidates.length > 5 ? '…' : ''})`,
+        reason: reasons.postcodeCityMismatch(input.postcode, input.city, candidates.map((c) => c.name)),
       };
     }
     if (candidates.length === 1) return communeLocation(candidates[0], 'postcode', fields.postcode!);
     const pts = candidates.filter((c) => c.lon !== null);
-    if (!pts.length) return { field: fields.postcode!, reason: `postcode ${input.postcode} has no located commune` };
+    if (!pts.length) return { field: fields.postcode!, reason: reasons.postcodeNotLocated(input.postcode) };
     return {
       lon: pts.reduce((s, c) => s + c.lon!, 0) / pts.length,
       lat: pts.reduce((s, c) => s + c.lat!, 0) / pts.length,
       communeCode: null,
       precision: 'postcode',
       via: 'postcode',
-      note: `postcode shared by ${candidates.length} communes: centroid of their points`,
+      note: notes.postcodeCentroid(candidates.length),
     };
   }
-  return { field: fields.communeCode ?? fields.postcode ?? fields.lon ?? 'location', reason: 'no location: give coordinates, a commune code or a postcode' };
+  return { field: fields.communeCode ?? fields.postcode ?? fields.lon ?? 'localisation', reason: reasons.noLocation };
 }
 
 function communeLocation(c: CommuneRef, via: LocatedVia, field: string): Location | FieldError {
-  if (c.lon === null || c.lat === null) return { field, reason: `commune ${c.code} ${c.name} has no location (overseas collectivity outside the map)` };
+  if (c.lon === null || c.lat === null) return { field, reason: reasons.communeNotLocated(c.code, c.name) };
   return { lon: c.lon, lat: c.lat, communeCode: c.code, precision: 'commune', via };
+}
+
+const sameCommuneName = (city: string, c: CommuneRef) => {
+  const given = normalizeSearchText(city);
+  const name = normalizeSearchText(c.name);
+  // "Paris 11e", "Lyon 3eme", "Saint-Malo Cedex": a longer form of the commune's name is the same commune.
+  return given === name || given.startsWith(`${name} `) || name.startsWith(`${given} `);
+};
+
+/**
+ * A row located by its commune code may also carry a postcode and a city: when they say another commune
+ * (code 35238 Rennes with "29200 Brest"), the code wins — it is the more reliable field — but the row is flagged.
+ */
+function checkAddress(loc: Location | FieldError, c: CommuneRef, input: GeocodeInput): Location | FieldError {
+  if (!('lon' in loc)) return loc;
+  const postcode = input.postcode ?? null;
+  const city = input.city ?? null;
+  const postcodeOff = postcode !== null && c.postcodes.length > 0 && !c.postcodes.includes(postcode);
+  const cityOff = city !== null && !sameCommuneName(city, c);
+  if (!postcodeOff && !cityOff) return loc;
+  const given = [postcode, city].filter(Boolean).join(' ');
+  const field = postcodeOff ? input.fields.postcode! : input.fields.city!;
+  return { ...loc, warnings: [{ field, reason: reasons.codeAddressMismatch(given, c.code, c.name, c.postcodes) }] };
 }

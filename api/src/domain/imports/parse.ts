@@ -2,6 +2,8 @@ import Papa from 'papaparse';
 import type ExcelJS from 'exceljs';
 import { Readable } from 'node:stream';
 import { decodeText, type TextEncoding } from './decode.js';
+import { isXlsxZip, sniffBinary } from './sniff.js';
+import { files, reasons } from '../../messages/imports.js';
 
 export type FileFormat = 'csv' | 'xlsx' | 'geojson';
 
@@ -14,21 +16,36 @@ export interface ParsedTable {
   delimiter?: string;
   sheet?: string;
   sheets?: string[];
+  /** XLSX: data rows (below the header) per sheet, so a preview can point at the sheet that holds the data. */
+  sheetRowCounts?: Record<string, number>;
 }
 
 export class FileFormatError extends Error {}
+
+/** The file is not text at all (an image, an executable…): `looksLike` says what it seems to be. */
+export class NotTextError extends FileFormatError {
+  constructor(readonly looksLike: string) {
+    super(files.notText(looksLike));
+  }
+}
+
+function assertText(bytes: Uint8Array) {
+  const looksLike = sniffBinary(bytes);
+  if (looksLike) throw new NotTextError(looksLike);
+}
 
 export function detectFormat(fileName: string, bytes: Uint8Array): FileFormat {
   const lower = fileName.toLowerCase();
   if (lower.endsWith('.xlsx')) return 'xlsx';
   if (lower.endsWith('.geojson') || lower.endsWith('.json')) return 'geojson';
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b) return 'xlsx'; // zip magic
+  if (isXlsxZip(bytes)) return 'xlsx'; // an Excel workbook under another name
   return 'csv';
 }
 
 export async function parseTable(fileName: string, bytes: Uint8Array, options: { encoding?: TextEncoding; sheet?: string } = {}): Promise<ParsedTable> {
   const format = detectFormat(fileName, bytes);
   if (format === 'xlsx') return parseXlsx(bytes, options.sheet);
+  assertText(bytes);
   if (format === 'geojson') return parseGeojson(bytes);
   return parseCsv(bytes, options.encoding);
 }
@@ -48,8 +65,9 @@ export interface RowSource extends Omit<ParsedTable, 'rows'> {
 /** Opens a file for a streaming import: CSV and XLSX are parsed as they are consumed; GeoJSON is read whole, then batched. */
 export async function openRows(fileName: string, bytes: Uint8Array, options: { encoding?: TextEncoding; sheet?: string } = {}): Promise<RowSource> {
   const format = detectFormat(fileName, bytes);
-  if (format === 'csv') return csvRows(bytes, options.encoding);
   if (format === 'xlsx') return xlsxRows(bytes, options.sheet);
+  assertText(bytes);
+  if (format === 'csv') return csvRows(bytes, options.encoding);
   const { rows, ...meta } = await parseTable(fileName, bytes, options);
   return {
     ...meta,
@@ -70,7 +88,7 @@ export function csvRows(bytes: Uint8Array, encoding?: TextEncoding): Omit<RowSou
   const counts = [';', ',', '\t', '|'].map((d) => [d, firstLine.split(d).length - 1] as const).sort((a, b) => b[1] - a[1]);
   const delimiter = counts[0][1] > 0 ? counts[0][0] : ',';
   const header = Papa.parse<string[]>(text, { delimiter, preview: 1, skipEmptyLines: 'greedy' }).data[0];
-  if (!header || header.length === 0) throw new FileFormatError('the file is empty: it needs a header row and at least one data row');
+  if (!header || header.length === 0) throw new FileFormatError(files.empty);
   const columns = uniqueColumns(header);
   function* batches(size: number): Generator<Record<string, unknown>[]> {
     const queue: string[][] = [];
@@ -95,7 +113,7 @@ export function csvRows(bytes: Uint8Array, encoding?: TextEncoding): Omit<RowSou
     });
     let row = 2;
     for (;;) {
-      if (quoteError) throw new FileFormatError(`CSV row ${row + queue.length - 1}: ${quoteError.message} — check the quotes around that row.`);
+      if (quoteError) throw new FileFormatError(files.badQuote(row + queue.length - 1));
       if (queue.length) {
         yield queue.splice(0).map((cells) => {
           const rec: Record<string, unknown> = { __row: row++ };
@@ -119,11 +137,12 @@ async function parseXlsx(bytes: Uint8Array, sheetName?: string): Promise<ParsedT
   try {
     await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   } catch (e) {
-    throw new FileFormatError(`not a readable XLSX workbook (${(e as Error).message}): re-save it from Excel as .xlsx`);
+    throw new FileFormatError(files.notXlsx);
   }
   const sheets = wb.worksheets.map((w) => w.name);
   const ws = sheetName ? wb.getWorksheet(sheetName) : wb.worksheets[0];
-  if (!ws) throw new FileFormatError(`no sheet "${sheetName}" in the workbook; sheets: ${sheets.join(', ')}`);
+  if (!ws) throw new FileFormatError(files.noSheet(sheetName!, sheets));
+  const sheetRowCounts = Object.fromEntries(wb.worksheets.map((w) => [w.name, Math.max(0, w.actualRowCount - 1)]));
   const header: string[] = [];
   ws.getRow(1).eachCell({ includeEmpty: true }, (cell, col) => (header[col - 1] = String(cellValue(cell.value) ?? '').trim()));
   const columns = uniqueColumns(header);
@@ -134,7 +153,7 @@ async function parseXlsx(bytes: Uint8Array, sheetName?: string): Promise<ParsedT
     columns.forEach((c, j) => (rec[c] = cellValue(row.getCell(j + 1).value) ?? ''));
     rows.push(rec);
   });
-  return { format: 'xlsx', columns, rows, sheet: ws.name, sheets };
+  return { format: 'xlsx', columns, rows, sheet: ws.name, sheets, sheetRowCounts };
 }
 
 type SheetRow = { number: number; getCell(col: number): { value: ExcelJS.CellValue } };
@@ -157,9 +176,9 @@ async function xlsxRows(bytes: Uint8Array, sheetName?: string): Promise<RowSourc
       for await (const _ of ws); // eslint-disable-line @typescript-eslint/no-unused-vars -- skip the sheet
     }
   } catch (e) {
-    throw new FileFormatError(`not a readable XLSX workbook (${(e as Error).message}): re-save it from Excel as .xlsx`);
+    throw new FileFormatError(files.notXlsx);
   }
-  if (!rows) throw new FileFormatError(`no sheet "${sheetName}" in the workbook; sheets: ${seen.join(', ')}`);
+  if (!rows) throw new FileFormatError(files.noSheet(sheetName!, seen));
   const first = await rows.next();
   const header: string[] = [];
   if (!first.done && first.value.number === 1) {
@@ -209,9 +228,9 @@ function parseGeojson(bytes: Uint8Array): ParsedTable {
   try {
     doc = JSON.parse(decodeText(bytes, 'utf-8').text) as GeoJSON.FeatureCollection;
   } catch (e) {
-    throw new FileFormatError(`not valid JSON (${(e as Error).message}); GeoJSON must be UTF-8`);
+    throw new FileFormatError(files.notJson);
   }
-  if (doc?.type !== 'FeatureCollection' || !Array.isArray(doc.features)) throw new FileFormatError('GeoJSON must be a FeatureCollection');
+  if (doc?.type !== 'FeatureCollection' || !Array.isArray(doc.features)) throw new FileFormatError(files.notFeatureCollection);
   const colSet = new Set<string>();
   for (const f of doc.features) for (const k of Object.keys(f.properties ?? {})) colSet.add(k);
   const columns = [...colSet, 'longitude', 'latitude'].filter((c, i, a) => a.indexOf(c) === i);
@@ -221,7 +240,7 @@ function parseGeojson(bytes: Uint8Array): ParsedTable {
       rec.longitude = f.geometry.coordinates[0];
       rec.latitude = f.geometry.coordinates[1];
     } else {
-      rec.__geometryError = f.geometry ? `geometry ${f.geometry.type} is not a Point` : 'feature has no geometry';
+      rec.__geometryError = f.geometry ? reasons.geometryNotPoint(f.geometry.type) : reasons.noGeometry;
     }
     return rec;
   });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { geocodeRow, type GeocodeReference, type LocatedVia, type Precision } from './geocode.js';
 import { normalizeCommuneCode, normalizePostcode, parseDate, parseNumber } from './values.js';
+import { mapping as mappingText, reasons } from '../../messages/imports.js';
 
 export const MeasureSchema = z.object({
   column: z.string().min(1),
@@ -11,7 +12,7 @@ export const MeasureSchema = z.object({
 
 /** Which column holds what. Only `key` is required; location needs coordinates, X/Y, a commune code or a postcode. */
 export const ColumnMappingSchema = z.object({
-  key: z.string().min(1, 'choose the column holding each row’s identifier'),
+  key: z.string().min(1, mappingText.chooseKey),
   name: z.string().optional(),
   category: z.string().optional(),
   communeCode: z.string().optional(),
@@ -38,6 +39,8 @@ export interface AcceptedRow {
   via: LocatedVia;
   measures: Record<string, number | string | null>;
   date: string | null;
+  /** Kept, but flagged: the report shows these to the user (e.g. a commune code whose postcode says another commune). */
+  warnings?: { field: string; reason: string }[];
 }
 
 export interface RejectedRow {
@@ -52,18 +55,18 @@ export interface PipelineResult {
   duplicateKeys: { key: string; rows: number[] }[];
 }
 
-/** Checks that every mapped column exists; returns messages naming the missing ones. */
+/** Checks that every mapped column exists; returns messages (French) naming the missing ones. */
 export function checkMapping(mapping: ColumnMapping, columns: string[]): string[] {
   const problems: string[] = [];
   const mapped: [string, string | undefined][] = [
     ['key', mapping.key], ['name', mapping.name], ['category', mapping.category], ['communeCode', mapping.communeCode],
     ['postcode', mapping.postcode], ['city', mapping.city], ['lon', mapping.lon], ['lat', mapping.lat], ['x', mapping.x], ['y', mapping.y], ['date', mapping.date],
-    ...mapping.measures.map((m) => [`measure ${m.name ?? m.column}`, m.column] as [string, string]),
+    ...mapping.measures.map((m) => [mappingText.measureColumn(m.name ?? m.column), m.column] as [string, string]),
   ];
-  for (const [what, col] of mapped) if (col && !columns.includes(col)) problems.push(`${what}: no column "${col}" in the file (columns: ${columns.join(', ')})`);
-  if ((mapping.lon && !mapping.lat) || (!mapping.lon && mapping.lat)) problems.push('map both longitude and latitude, or neither');
-  if ((mapping.x && !mapping.y) || (!mapping.x && mapping.y)) problems.push('map both X and Y (Lambert-93), or neither');
-  if (!mapping.lon && !mapping.x && !mapping.communeCode && !mapping.postcode) problems.push('map a location: longitude/latitude, X/Y Lambert-93, a commune code or a postcode');
+  for (const [what, col] of mapped) if (col && !columns.includes(col)) problems.push(mappingText.missingColumn(what, col, columns));
+  if ((mapping.lon && !mapping.lat) || (!mapping.lon && mapping.lat)) problems.push(mappingText.lonLatPair);
+  if ((mapping.x && !mapping.y) || (!mapping.x && mapping.y)) problems.push(mappingText.xyPair);
+  if (!mapping.lon && !mapping.x && !mapping.communeCode && !mapping.postcode) problems.push(mappingText.noLocation);
   return problems;
 }
 
@@ -98,13 +101,13 @@ export function createRowValidator(mapping: ColumnMapping, ref: GeocodeReference
     const row = Number(rec.__row);
     const errors: { field: string; reason: string }[] = [];
     const key = text(rec[mapping.key]);
-    if (!key) errors.push({ field: mapping.key, reason: 'empty key: every row needs an identifier' });
+    if (!key) errors.push({ field: mapping.key, reason: reasons.emptyKey });
     else if (firstRowOfKey.has(key)) {
       const first = firstRowOfKey.get(key)!;
       duplicates.set(key, [...(duplicates.get(key) ?? [first]), row]);
-      errors.push({ field: mapping.key, reason: `duplicate key ${key} (first seen at row ${first}; that row is kept)` });
+      errors.push({ field: mapping.key, reason: reasons.duplicateKey(key, first) });
     }
-    if (rec.__geometryError) errors.push({ field: 'geometry', reason: String(rec.__geometryError) });
+    if (rec.__geometryError) errors.push({ field: 'géométrie', reason: String(rec.__geometryError) });
 
     const measures: Record<string, number | string | null> = {};
     for (const m of mapping.measures) {
@@ -112,14 +115,14 @@ export function createRowValidator(mapping: ColumnMapping, ref: GeocodeReference
       if (m.type === 'category') measures[name] = text(rec[m.column]);
       else {
         const n = parseNumber(rec[m.column]);
-        if (Number.isNaN(n)) errors.push({ field: m.column, reason: `"${String(rec[m.column])}" is not a number` });
+        if (Number.isNaN(n)) errors.push({ field: m.column, reason: reasons.notANumber(String(rec[m.column])) });
         else measures[name] = n;
       }
     }
     let date: string | null = null;
     if (mapping.date) {
       const d = parseDate(rec[mapping.date]);
-      if (d === undefined) errors.push({ field: mapping.date, reason: `"${String(rec[mapping.date])}" is not a date (YYYY-MM-DD or DD/MM/YYYY)` });
+      if (d === undefined) errors.push({ field: mapping.date, reason: reasons.notADate(String(rec[mapping.date])) });
       else date = d;
     }
     const num = (col?: string) => (col ? parseNumber(rec[col]) : null);
@@ -139,6 +142,7 @@ export function createRowValidator(mapping: ColumnMapping, ref: GeocodeReference
     return {
       row, key: key!, name: mapping.name ? text(rec[mapping.name]) : null, category: mapping.category ? text(rec[mapping.category]) : null,
       communeCode: location.communeCode, lon: location.lon, lat: location.lat, precision: location.precision, via: location.via, measures, date,
+      ...(location.warnings ? { warnings: location.warnings } : {}),
     };
   };
   return { validate, duplicateKeys };

@@ -35,5 +35,6 @@ export {
   type LonLat, type PointMatrix, type RouteResult, type RoutingNetwork,
 } from './network.js';
 export { isochroneMembership, isochronePolygons, originNodeTimes, type IsochroneOptions, type Membership, type TravelDirection } from './isochrone.js';
+export { pieceComponent, roadComponents } from './components.js';
 export { seededRandom, syntheticRoadWays } from './synthetic.js';
 export { metresPerDegree } from './geo.js';

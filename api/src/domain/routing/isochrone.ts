@@ -31,6 +31,13 @@ export function originNodeTimes(
 export interface Membership {
   /** Each point's own drive time from the origin in seconds (access legs included); null = off network or unreachable. */
   durationSec: (number | null)[];
+  /**
+   * Drive time to the point's snapped road position, without its own access leg (the origin's leg is kept):
+   * the time the drawn bands show at that road point. Used for communes, whose point is no address.
+   */
+  roadDurationSec: (number | null)[];
+  /** Where each point met the road (null = off network). */
+  snapped: (SnappedPoint | null)[];
   /** Index of the smallest break containing the point, or null. */
   breakIndex: (number | null)[];
   /** Points within each break (cumulative: a point within 10 min is also within 20 min). */
@@ -61,13 +68,14 @@ export function isochroneMembership(
     if (direct) best = Math.min(best, direct.durationMs);
     return Number.isFinite(best) ? best / 1000 : null;
   });
+  const roadDurationSec = durationSec.map((d, i) => (d === null ? null : Math.max(0, d - snapped[i]!.accessDurationMs / 1000)));
   const breakIndex = durationSec.map((d) => {
     if (d === null) return null;
     const k = sorted.findIndex((b) => d <= b);
     return k === -1 ? null : breaksSec.indexOf(sorted[k]);
   });
   const countByBreak = breaksSec.map((b) => durationSec.filter((d) => d !== null && d <= b).length);
-  return { durationSec, breakIndex, countByBreak };
+  return { durationSec, roadDurationSec, snapped, breakIndex, countByBreak };
 }
 
 export interface IsochroneOptions {

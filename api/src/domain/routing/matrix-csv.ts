@@ -1,8 +1,9 @@
 /**
- * CSV export of a drive-time matrix: provenance first (`# ` lines, like every Maillage export), then one
- * `;`-separated row per origin × destination pair. Pure: the route resolves names and times the computation.
+ * CSV export of a drive-time matrix through the one CSV writer (domain/export/csv.ts): provenance first, French
+ * headings, one row per origin × destination pair, decimal comma unless `decimal: 'point'`. Pure: the route resolves names and times the computation.
  */
 import type { LonLat, PointMatrix } from './network.js';
+import { CSV_SEPARATOR as SEP, csvCell, csvDocument, csvRow, formatCsvNumber, provenanceCsvLines, type CsvOptions } from '../export/csv.js';
 
 /** A matrix point as the request gave it: coordinates (optionally named) or a commune. */
 export type MatrixPointInput = LonLat | { communeCode: string } | { lon: number; lat: number; id?: string; name?: string };
@@ -29,14 +30,32 @@ export interface MatrixCsvInput {
   network: MatrixNetwork;
   computedMs: number;
   generatedAt?: Date;
+  /** Decimal comma (default) or point (`?decimal=point`). */
+  options?: CsvOptions;
+  /** A second heading row of stable machine names (`?machineNames=1`). */
+  machineNames?: boolean;
 }
 
-/** Why a cell is empty, as a stable code (explained in a `# ` line). */
+/** Why a cell is empty, as a stable code (the CSV writes it in French, see UNREACHABLE_LABEL). */
 export type UnreachableReason = 'origin_off_network' | 'destination_off_network' | 'no_route';
 
-export const MATRIX_CSV_HEADER = ['origin_code', 'origin_name', 'destination_code', 'destination_name', 'duration_min', 'distance_km', 'reason'];
+/** The reason a user reads in the « Raison » column. */
+export const UNREACHABLE_LABEL: Record<UnreachableReason, string> = {
+  origin_off_network: 'origine hors du réseau routier',
+  destination_off_network: 'destination hors du réseau routier',
+  no_route: 'aucun itinéraire',
+};
 
-const cell = (v: string) => (/[;"\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+/** The columns: French heading, stable machine name (second heading row with `?machineNames=1`). */
+export const MATRIX_CSV_COLUMNS = [
+  { header: 'Code origine', key: 'origin_code' },
+  { header: 'Nom origine', key: 'origin_name' },
+  { header: 'Code destination', key: 'destination_code' },
+  { header: 'Nom destination', key: 'destination_name' },
+  { header: 'Durée (min)', key: 'duration_min' },
+  { header: 'Distance (km)', key: 'distance_km' },
+  { header: 'Raison', key: 'reason' },
+] as const;
 
 /** The commune codes a request names (upper case, as stored), to look their names up. */
 export function communeCodesOf(points: readonly MatrixPointInput[]): string[] {
@@ -67,38 +86,41 @@ export function unreachableReason(durationSec: number | null, originOff: boolean
 export function matrixProvenanceLines(input: MatrixCsvInput): string[] {
   const { sources, targets, network, computedMs, generatedAt = new Date() } = input;
   const pairCount = sources.length * targets.length;
-  return [
-    `# Maillage — matrice des temps de trajet en voiture : ${sources.length} origines × ${targets.length} destinations (${pairCount} couples)`,
-    `# réseau routier : ${network.source ?? '—'} ; date : ${network.sourceDate ?? '—'} ; licence : ${network.licence ?? '—'} ; ${network.attribution ?? (network.licence === 'ODbL' ? '© les contributeurs OpenStreetMap (ODbL)' : '—')} ; profil : ${network.profile ?? '—'}`,
-    `# calculé le ${generatedAt.toISOString()} en ${Math.round(computedMs)} ms ; durées en minutes, distances en km`,
-    '# cellules vides : reason = origin_off_network (origine hors du réseau routier), destination_off_network (destination hors du réseau), no_route (aucun itinéraire)',
-  ];
+  return provenanceCsvLines([
+    `Maillage — matrice des temps de trajet en voiture : ${sources.length} origines × ${targets.length} destinations (${pairCount} couples)`,
+    `réseau routier : ${network.source ?? '—'} ; date : ${network.sourceDate ?? '—'} ; licence : ${network.licence ?? '—'} ; ${network.attribution ?? (network.licence === 'ODbL' ? '© les contributeurs OpenStreetMap (ODbL)' : '—')} ; profil : ${network.profile ?? '—'}`,
+    `calculé le ${generatedAt.toISOString()} en ${Math.round(computedMs)} ms ; durées en minutes (1 décimale), distances en km (2 décimales)`,
+    `cellules vides : la colonne « Raison » dit pourquoi (${Object.values(UNREACHABLE_LABEL).join(', ')})`,
+  ]);
 }
 
 /**
- * The file line by line (without line ends): provenance, header, n × m rows in origin-major order. A generator,
+ * The file line by line (without line ends): provenance, heading(s), n × m rows in origin-major order. A generator,
  * since 2,500 × 2,500 rows (≈ 0.5 GB of text) would not fit in one string: the route streams it.
  */
 export function* matrixCsvLines(input: MatrixCsvInput): Generator<string> {
-  const { sources, targets, matrix } = input;
+  const { sources, targets, matrix, options = {} } = input;
   const originOff = new Set(matrix.unsnappedSources);
   const destinationOff = new Set(matrix.unsnappedTargets);
+  const endpointCells = (e: MatrixEndpoint) => `${csvCell(e.code, options)}${SEP}${csvCell(e.name, options)}`;
+  const targetCells = targets.map(endpointCells);
   yield* matrixProvenanceLines(input);
-  yield MATRIX_CSV_HEADER.join(';');
+  yield csvRow(MATRIX_CSV_COLUMNS.map((c) => c.header), options);
+  if (input.machineNames) yield csvRow(MATRIX_CSV_COLUMNS.map((c) => c.key), options);
   for (let i = 0; i < sources.length; i++) {
-    const origin = `${cell(sources[i].code)};${cell(sources[i].name)};`;
+    const origin = endpointCells(sources[i]);
     for (let j = 0; j < targets.length; j++) {
       const durationSec = matrix.durationSec[i][j];
       const distanceM = matrix.distanceM[i][j];
-      const duration = durationSec === null ? '' : (durationSec / 60).toFixed(1);
-      const distance = durationSec === null || distanceM === null ? '' : (distanceM / 1000).toFixed(2);
-      const reason = unreachableReason(durationSec, originOff.has(i), destinationOff.has(j)) ?? '';
-      yield `${origin}${cell(targets[j].code)};${cell(targets[j].name)};${duration};${distance};${reason}`;
+      const duration = durationSec === null ? '' : formatCsvNumber(Math.round(durationSec / 6) / 10, { ...options, maxDecimals: 1 });
+      const distance = durationSec === null || distanceM === null ? '' : formatCsvNumber(Math.round(distanceM / 10) / 100, { ...options, maxDecimals: 2 });
+      const reason = unreachableReason(durationSec, originOff.has(i), destinationOff.has(j));
+      yield `${origin}${SEP}${targetCells[j]}${SEP}${duration}${SEP}${distance}${SEP}${reason ? csvCell(UNREACHABLE_LABEL[reason], options) : ''}`;
     }
   }
 }
 
 /** The whole file as one string: BOM (Excel reads UTF-8), lines joined by CRLF. For small matrices and tests. */
 export function matrixCsv(input: MatrixCsvInput): string {
-  return '\ufeff' + [...matrixCsvLines(input)].join('\r\n') + '\r\n';
+  return csvDocument(matrixCsvLines(input));
 }

@@ -1,5 +1,6 @@
 import type { HealthActorSheet } from '../../state/health';
 import { fmt, pct, range } from './format';
+import { HEALTH } from '../../lib/messages/health';
 
 export type Establishment = HealthActorSheet['establishments'][number];
 type Point = Establishment['activity'][number];
@@ -7,7 +8,7 @@ type Point = Establishment['activity'][number];
 /** Stays 2015–2024: a line through exact years, a bar for masked ("1 à 10") ranges, the least-squares trend dashed. */
 export function ActivityChart({ e }: { e: Establishment }) {
   const pts = e.activity.filter((p: Point) => p.stays);
-  if (!pts.length) return <p className="muted small">Pas d'activité MCO publiée.</p>;
+  if (!pts.length) return <p className="muted small">{HEALTH.chart.none}</p>;
   const W = 300, H = 110, L = 44, B = 18;
   const years = [2015, 2024];
   const maxV = Math.max(...pts.map((p: Point) => p.stays!.max), 1);
@@ -18,9 +19,17 @@ export function ActivityChart({ e }: { e: Establishment }) {
   const t = e.trend;
   const mean = exact.reduce((a: number, p: Point) => a + p.stays!.min, 0) / Math.max(1, exact.length);
   const midYear = exact.reduce((a: number, p: Point) => a + p.year, 0) / Math.max(1, exact.length);
+  const coverage = e.coverage;
   return (
     <figure className="health-chart" data-testid="health-activity-chart">
-      <svg viewBox={`0 0 ${W} ${H}`} width="100%" role="img" aria-label={`Séjours MCO 2015–2024 de ${e.name ?? e.finess}`}>
+      <svg viewBox={`0 0 ${W} ${H}`} width="100%" role="img" aria-label={`${HEALTH.chart.aria(e.name ?? e.finess)}${coverage?.note ? ` — ${coverage.note}` : ''}`}>
+        {coverage?.endsEarly && (
+          // the years after the last row are greyed, so an empty end is never read as a fall to zero
+          <g data-testid="health-chart-no-data">
+            <rect x={x(coverage.toYear + 0.5)} y={4} width={Math.max(0, x(years[1]) + 6 - x(coverage.toYear + 0.5))} height={H - B - 4} fill="#f1f1f1" />
+            <text x={(x(coverage.toYear + 0.5) + x(years[1]) + 6) / 2} y={(H - B) / 2} fontSize="9" textAnchor="middle" fill="#666">{HEALTH.chart.noDataAfter}</text>
+          </g>
+        )}
         <line x1={L} y1={H - B} x2={W - 6} y2={H - B} stroke="#999" />
         <text x={L - 4} y={y(maxV) + 4} fontSize="9" textAnchor="end">{fmt(maxV)}</text>
         <text x={L - 4} y={H - B} fontSize="9" textAnchor="end">0</text>
@@ -32,7 +41,7 @@ export function ActivityChart({ e }: { e: Establishment }) {
           : <line key={p.year} x1={x(p.year)} x2={x(p.year)} y1={y(p.stays!.min)} y2={y(p.stays!.max)} stroke="#1f78b4" strokeWidth="4"><title>{`${p.year} : ${range(p.stays)}`}</title></line>)}
       </svg>
       <figcaption className="muted small">
-        Séjours et séances MCO (ScanSanté, PMSI). {t ? <>Tendance {t.fromYear}–{t.toYear} : <strong>{t.annualChangeRatio >= 0 ? '+' : ''}{pct(t.annualChangeRatio)} par an</strong>{t.yearsLeftOut.length ? ` (années masquées exclues : ${t.yearsLeftOut.join(', ')})` : ''}.</> : 'Tendance non calculable.'}
+        {HEALTH.chart.caption}{coverage?.note && <> <strong data-testid="health-chart-coverage">{coverage.note.charAt(0).toUpperCase() + coverage.note.slice(1)}.</strong></>} {t ? <>Tendance {t.fromYear}–{t.toYear} : <strong>{t.annualChangeRatio >= 0 ? '+' : ''}{pct(t.annualChangeRatio)} par an</strong>{t.yearsLeftOut.length ? HEALTH.chart.maskedLeftOut(t.yearsLeftOut) : ''}.</> : HEALTH.chart.trendNone}
       </figcaption>
     </figure>
   );

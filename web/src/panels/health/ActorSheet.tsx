@@ -3,17 +3,20 @@ import { closeActor, correctLink, healthStore } from '../../state/health';
 import { ActivityChart, type Establishment } from './ActivityChart';
 import { Competitors } from './Competitors';
 import { fmt, pct, range, statusLabel } from './format';
+import { HEALTH } from '../../lib/messages/health';
 
 function EstablishmentBlock({ e }: { e: Establishment }) {
   const last = e.caseMix;
+  const entity = e.activityScope === 'entity';
   return (
-    <div className="health-establishment">
-      <div className="eyebrow">Activité PMSI · {e.finessKind === 'EJ' ? 'entité juridique' : 'établissement'} {e.finess}</div>
+    <div className="health-establishment" data-testid="health-establishment">
+      <div className="eyebrow" data-testid="health-activity-scope">PMSI · {e.activityLabel} · {HEALTH.sheet.entityKind(e.finessKind)} {e.finess}</div>
       <strong>{e.name ?? '—'}</strong> <span className="muted small">{e.category ?? ''} · {e.sector === 'public' ? 'public / ESPIC' : 'privé lucratif'}</span>
+      {entity && <p className="notice small" role="note">{HEALTH.sheet.entityNotice(e.siteCount)}</p>}
       <ActivityChart e={e} />
       {last && (
         <dl className="key-figures health-figures">
-          <div><dt>Séjours {last.year}</dt><dd>{range(last.stays)}</dd></div>
+          <div><dt>{HEALTH.sheet.staysOf(last.year, entity)}</dt><dd>{range(last.stays)}</dd></div>
           <div><dt>Hospit. complète</dt><dd>{range(last.fullHospitalisation)}</dd></div>
           <div><dt>Hospit. partielle</dt><dd>{range(last.partialHospitalisation)}</dd></div>
           <div><dt>Séances</dt><dd>{range(last.sessions)}</dd></div>
@@ -82,8 +85,8 @@ export function ActorSheet() {
         <div className="health-zone" data-testid="health-attractiveness">
           <div className="eyebrow">Zone d'attractivité ({pct(zone.thresholdRatio, 0)} des séjours) · {zone.zones.length} codes géo</div>
           {zone.dataset.synthetic
-            ? <p className="notice small" role="note"><strong>Flux modélisés, non observés</strong> ({zone.dataset.label}) : importez un fichier « origine des patients » pour des flux réels.</p>
-            : <p className="small" role="note">Flux observés : {zone.dataset.label}.</p>}
+            ? <p className="notice small" role="note" data-testid="health-flows-notice"><strong>{HEALTH.flows.modelled}</strong> ({HEALTH.flows.modelledDetail(zone.dataset.label)}) : {HEALTH.flows.importHint}</p>
+            : <p className="small" role="note">{HEALTH.flows.observed(zone.dataset.label)}</p>}
           {zone.zones.length === 0 && <p className="muted small">Aucun séjour de cet établissement dans ce jeu de flux.</p>}
           <table className="small">
             <thead><tr><th>Code géo (domicile)</th><th>Séjours</th><th>Cumul</th><th>Part de marché</th></tr></thead>

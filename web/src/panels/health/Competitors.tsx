@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { healthStore, loadCompetitors, openActor, type HealthActorSheet } from '../../state/health';
 import { fmt, km, minutes, range, statusLabel } from './format';
+import { HEALTH } from '../../lib/messages/health';
 
 const SHOWN = 12;
 
@@ -35,6 +36,12 @@ export function Competitors({ sheet }: { sheet: HealthActorSheet }) {
           {' '}min en voiture
         </label>
         <button type="submit" className="link" disabled={!valid || state.busy}>{state.busy ? 'calcul…' : 'calculer'}</button>
+        <label className="health-activity-filter">
+          {HEALTH.competitors.filterLabel}{' '}
+          <select value={state.activity} onChange={(e) => valid && void loadCompetitors(site.finess, value, e.target.value as 'mco' | 'all')} data-testid="health-competitors-activity">
+            {HEALTH.competitors.filterOptions.map(([v, label]) => <option key={v} value={v}>{label}</option>)}
+          </select>
+        </label>
       </form>
       {!valid && <p className="small" role="alert">Choisissez une durée entre 1 et 180 minutes.</p>}
       {state.error && <p className="notice small" role="alert">{state.error}</p>}
@@ -44,6 +51,7 @@ export function Competitors({ sheet }: { sheet: HealthActorSheet }) {
             <strong>{fmt(data.competitorCount)} concurrent{data.competitorCount > 1 ? 's' : ''}</strong> à moins de {data.maxMinutes} min
             {data.sameEstablishmentCount > 0 && <> · {data.sameEstablishmentCount} site{data.sameEstablishmentCount > 1 ? 's' : ''} de la même entité</>}
           </p>
+          <p className="muted tiny" data-testid="health-competitors-filter">{data.activityFilter.label}</p>
           {list.length > 0 && (
             <table className="small health-competitor-table">
               <thead><tr><th>Site</th><th>Trajet</th><th>Séjours {data.year}</th></tr></thead>
@@ -55,16 +63,14 @@ export function Competitors({ sheet }: { sheet: HealthActorSheet }) {
                       <div className="muted tiny-line">{c.city ?? ''}{c.sameEstablishment ? ' · même entité' : c.sameCategory ? ' · même catégorie' : ''}</div>
                     </td>
                     <td className="num">{minutes(c.durationSec)}<div className="muted tiny-line">{km(c.distanceM)}</div></td>
-                    <td className="num">{range(c.stays ? { min: c.stays.min, max: c.stays.max } : null)}</td>
+                    <td className="num">{range(c.stays ? { min: c.stays.min, max: c.stays.max } : null)}{(c.establishment?.siteCount ?? 0) > 1 && <div className="muted tiny-line">{HEALTH.competitors.entityStays(c.establishment!.siteCount!)}</div>}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
           )}
           {list.length > SHOWN && <p className="muted tiny">… et {list.length - SHOWN} autres sites (cerclés sur la carte).</p>}
-          <p className="muted tiny">
-            Temps en voiture depuis ce site, calculés sur le réseau routier ({data.network.source ?? data.network.name}), accès aux routes compris ; séjours MCO de l'entité juridique, partagés entre ses sites.
-          </p>
+          <p className="muted tiny">{HEALTH.competitors.staysNote(data.network.source ?? data.network.name ?? '')}</p>
         </>
       )}
     </div>

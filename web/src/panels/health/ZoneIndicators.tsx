@@ -3,6 +3,7 @@ import { workspace } from '../../state/workspace';
 import {
   cancelDrawing, computeZoneIndicators, downloadZoneCsv, finishDrawing, healthZoneStore, setFlowDataset, startDrawing, type ZoneSelection,
 } from '../../state/health-zones';
+import { HEALTH } from '../../lib/messages/health';
 import { fmt, pct } from './format';
 
 type Kind = ZoneSelection['kind'];
@@ -61,8 +62,8 @@ export function ZoneIndicators() {
       {result && selection && (
         <div data-testid="health-zone-result">
           {dataset?.synthetic
-            ? <p className="notice small" role="note"><strong>Flux modélisés, non observés</strong> — {result.dataset.label}.</p>
-            : <p className="small" role="note">Flux observés : {result.dataset.label}.</p>}
+            ? <p className="notice small" role="note"><strong>{HEALTH.flows.modelled}</strong> — {HEALTH.flows.modelledDetail(result.dataset.label)}.</p>
+            : <p className="small" role="note">{HEALTH.flows.observed(result.dataset.label)}</p>}
           <p className="muted tiny-line">{fmt(result.zoneCodes.length)} codes géo PMSI · {fmt(result.establishmentsInside.length)} établissements situés dans la zone</p>
           <dl className="key-figures">
             <div><dt>Séjours des résidents</dt><dd>{fmt(Math.round(result.residentStaysCount))}</dd></div>

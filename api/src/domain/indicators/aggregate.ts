@@ -1,0 +1,72 @@
+import { fieldsOf, valueFieldOf, type CommuneFacts, type IndicatorDef } from './registry.js';
+
+/** A zone member: a commune and its membership weight (0–1; partial when a polygon cuts it, probabilistic for Huff). */
+export interface WeightedMember {
+  communeCode: string;
+  weight: number;
+}
+
+export interface AggregateResult {
+  value: number | null;
+  /** Share (0–1) of the zone's population living in member communes for which the source has a value. */
+  coverageRatio: number;
+}
+
+/** The population field every coverage is measured against (territory provider: populations légales). */
+export const POPULATION_FIELD = 'population';
+
+const isNum = (v: number | null | undefined): v is number => typeof v === 'number' && Number.isFinite(v);
+
+/**
+ * Aggregates one indicator over weighted members:
+ * - sum: Σ w·x;
+ * - ratio: scale · Σ w·num / Σ w·den (ratio of sums, never a mean of ratios);
+ * - weightedMean / notAdditive: Σ w·k·x / Σ w·k with k the named weight (the approximation a notAdditive
+ *   indicator says it uses).
+ * A member contributes only where every field it needs has a value. No contributing member → null with
+ * coverage 0 (never 0 for "no data").
+ */
+export function aggregateIndicator(def: IndicatorDef, members: readonly WeightedMember[], facts: CommuneFacts): AggregateResult {
+  const a = def.aggregation;
+  const needed = fieldsOf(def);
+  const valueField = valueFieldOf(def);
+  let num = 0;
+  let den = 0;
+  let popTotal = 0;
+  let popCovered = 0;
+  let membersTotal = 0;
+  let membersCovered = 0;
+  let contributing = 0;
+  for (const m of members) {
+    const f = facts.get(m.communeCode);
+    const pop = f?.[POPULATION_FIELD];
+    const popW = isNum(pop) ? pop * m.weight : 0;
+    popTotal += popW;
+    membersTotal += m.weight;
+    if (!f || !needed.every((k) => isNum(f[k]))) continue;
+    contributing++;
+    popCovered += popW;
+    membersCovered += m.weight;
+    if (a.kind === 'sum') num += m.weight * f[valueField]!;
+    else if (a.kind === 'ratio') {
+      num += m.weight * f[a.numerator]!;
+      den += m.weight * f[a.denominator]!;
+    } else {
+      const k = a.kind === 'weightedMean' ? f[a.weight]! : a.weight ? f[a.weight]! : 1;
+      num += m.weight * k * f[valueField]!;
+      den += m.weight * k;
+    }
+  }
+  // A zone of unpeopled communes (the Meuse "villages morts") measures coverage by members instead.
+  const coverageRatio = popTotal > 0 ? popCovered / popTotal : membersTotal > 0 ? membersCovered / membersTotal : 0;
+  if (contributing === 0) return { value: null, coverageRatio: 0 };
+  if (a.kind === 'sum') return { value: num, coverageRatio };
+  if (den === 0) return { value: null, coverageRatio };
+  return { value: a.kind === 'ratio' ? (a.scale * num) / den : num / den, coverageRatio };
+}
+
+/** Index base 100 against a reference; null when either side is missing, zero or negative (a base-100 index of a signed change means nothing). */
+export function indexBase100(value: number | null, reference: number | null): number | null {
+  if (value === null || reference === null || reference <= 0 || value < 0) return null;
+  return (100 * value) / reference;
+}

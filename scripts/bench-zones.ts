@@ -1,0 +1,107 @@
+/**
+ * Zones and indicators benchmark (issue 13), on PGlite through the real app (`app.request`, routes included):
+ * profile of a 2,000-commune zone with every indicator vs one plain indicator (the same-run baseline), one
+ * indicator's values for every commune, comparison of 6 zones, XLSX export of a 35,000-row table (a zone of
+ * every commune) vs the CSV of the same zone. Prints figures and ratios; never asserts.
+ * Usage: npm run bench:zones [-- --data-dir <seeded PGlite dir>] (default: a copy of the newest test template,
+ * else a fresh database seeded from data/, which takes minutes).
+ */
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createDatabase } from '../api/src/db/database.js';
+import { migrateToLatest } from '../api/src/db/migrate.js';
+import { seedAll } from '../api/src/db/seed/index.js';
+import { createApp } from '../api/src/app.js';
+import { createTileService } from '../api/src/services/tiles.js';
+import { RoutingService } from '../api/src/services/routing.js';
+
+const args = process.argv.slice(2);
+const root = new URL('..', import.meta.url).pathname;
+const given = args.includes('--data-dir') ? args[args.indexOf('--data-dir') + 1] : null;
+
+function sourceDir(): string | null {
+  if (given) return given;
+  const dir = join(root, '.tmp', 'test-templates');
+  if (!existsSync(dir)) return null;
+  const templates = readdirSync(dir).filter((d) => /^pglite-[0-9a-f]+$/.test(d)).map((d) => join(dir, d));
+  return templates.sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0] ?? null;
+}
+
+const work = mkdtempSync(join(tmpdir(), 'maillage-bench-zones-'));
+const src = sourceDir();
+if (src) cpSync(src, work, { recursive: true });
+console.log(src ? `database: copy of ${src}` : 'database: fresh, seeding from data/ (minutes)…');
+const database = await createDatabase({ dataDir: work });
+await migrateToLatest(database);
+await seedAll(database, (m) => console.log(`  ${m}`));
+const app = createApp({ database, tiles: createTileService(database, 'js'), routing: RoutingService.load(database, undefined), config: { extraAttribution: [] } });
+
+type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+async function call(method: string, path: string, body?: unknown): Promise<Response> {
+  const res = await app.request(path, body === undefined ? { method } : { method, body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+  if (res.status >= 300) throw new Error(`${method} ${path} → ${res.status}: ${await res.text()}`);
+  return res;
+}
+const json = async (method: string, path: string, body?: unknown) => (await (await call(method, path, body)).json()) as Json;
+
+/** Median of `runs` timed calls after one warm-up. */
+async function time(runs: number, fn: () => Promise<unknown>): Promise<number> {
+  await fn();
+  const ms: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await fn();
+    ms.push(performance.now() - t0);
+  }
+  return ms.sort((a, b) => a - b)[Math.floor(ms.length / 2)];
+}
+
+console.log('database ready; measuring…');
+const codes = ((await json('GET', '/api/indicators/population/values')).codes as string[]);
+const metro = codes.filter((c) => !c.startsWith('97'));
+const registry = (await json('GET', '/api/indicators')).indicators as Json[];
+const rows: [string, number, string][] = [];
+const step = (label: string, ms: number, ratio = '') => {
+  rows.push([label, ms, ratio]);
+  console.log(`  ${label}: ${ms.toFixed(0)} ms ${ratio}`);
+};
+
+let t0 = performance.now();
+const z2000 = (await json('POST', '/api/zones', { name: 'Bench 2 000 communes', codes: metro.slice(0, 2000) })).zone;
+step('create a 2,000-commune zone (members, outline)', performance.now() - t0, '');
+
+const plain = await time(5, () => call('GET', `/api/zones/${z2000.id}/profile?indicators=population`));
+step('profile, 2,000 communes, 1 plain indicator (baseline)', plain, '1.0×');
+t0 = performance.now();
+await call('GET', `/api/zones/${z2000.id}/profile`);
+step('profile, 2,000 communes, all indicators, first call (computes and caches the reference figures)', performance.now() - t0);
+const full = await time(5, () => call('GET', `/api/zones/${z2000.id}/profile`));
+step(`profile, 2,000 communes, all ${registry.length} indicators, reference département (target ≤ 300 ms)`, full, `${(full / plain).toFixed(1)}×`);
+const fullFrance = await time(3, () => call('GET', `/api/zones/${z2000.id}/profile?reference=france`));
+step('profile, same, reference France', fullFrance, `${(fullFrance / plain).toFixed(1)}×`);
+
+const valuesTable = await time(5, () => call('GET', '/api/indicators/population/values'));
+step('values of a stored indicator for every commune (target ≤ 200 ms)', valuesTable, `${(valuesTable / plain).toFixed(1)}×`);
+const valuesRegistry = await time(5, () => call('GET', '/api/indicators/filosofi_median_income/values'));
+step('values of a registry indicator (Filosofi median) for every commune', valuesRegistry, `${(valuesRegistry / plain).toFixed(1)}×`);
+
+const six: string[] = [];
+for (let i = 0; i < 6; i++) six.push((await json('POST', '/api/zones', { name: `Bench ${i}`, codes: metro.slice(3000 + i * 300, 3300 + i * 300) })).zone.id);
+const compare = await time(3, () => call('POST', '/api/zones/compare', { zoneIds: six }));
+step('compare 6 zones (300 communes each), all indicators, reference France (target ≤ 1 s)', compare, `${(compare / plain).toFixed(1)}×`);
+const compareDep = await time(3, () => call('POST', '/api/zones/compare', { zoneIds: six, reference: 'departement' }));
+step('compare 6 zones, reference each zone’s département', compareDep, `${(compareDep / plain).toFixed(1)}×`);
+
+t0 = performance.now();
+const france = (await json('POST', '/api/zones', { name: 'Bench France', codes })).zone;
+step(`create a ${codes.length}-commune zone (members, outline)`, performance.now() - t0, '');
+const csv = await time(2, () => call('GET', `/api/zones/${france.id}/export?format=csv&indicators=population`).then((r) => r.arrayBuffer()));
+step('CSV export of the same zone (baseline for the XLSX)', csv, '');
+const xlsx = await time(2, () => call('GET', `/api/zones/${france.id}/export?format=xlsx&indicators=population`).then((r) => r.arrayBuffer()));
+step(`XLSX export, ${codes.length}-row Communes sheet + profile + provenance (target ≤ 5 s)`, xlsx, `${(xlsx / csv).toFixed(1)}× the CSV`);
+
+console.log('\n| figure | median ms | ratio |\n| --- | --- | --- |');
+for (const [label, ms, ratio] of rows) console.log(`| ${label} | ${ms.toFixed(0)} | ${ratio} |`);
+await database.close();
+rmSync(work, { recursive: true, force: true });

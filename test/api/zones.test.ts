@@ -1,0 +1,182 @@
+import { beforeAll, afterAll, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { describeEachDatabase, openTestDatabase, appFor, type TestDatabase } from '../helpers/db.js';
+
+type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+// Lozère: Mende (48095, 12,464 hab. in 2023), Langogne (48080, 2,836) and Arzenc-d'Apcher (48007, 52; Filosofi secret).
+const ZONE = ['48095', '48080', '48007'];
+
+describeEachDatabase('zones API', (kind) => {
+  let t: TestDatabase;
+  let app: ReturnType<typeof appFor>['app'];
+  beforeAll(async () => {
+    t = await openTestDatabase(kind);
+    app = appFor(t.database).app;
+  });
+  afterAll(async () => t?.close());
+
+  const call = async (method: string, path: string, body?: unknown) => {
+    const res = await app.request(path, body === undefined ? { method } : { method, body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+    return { status: res.status, body: (await res.json()) as Json };
+  };
+  const create = (body: unknown) => call('POST', '/api/zones', body);
+  const byId = (list: Json[], id: string) => list.find((i: Json) => i.id === id);
+
+  let zoneId: string;
+
+  it('creates a zone from codes, with workspace_id on every row', async () => {
+    const { status, body } = await create({ name: 'Trois communes', codes: ZONE });
+    expect(status).toBe(201);
+    zoneId = body.zone.id;
+    expect(body.zone).toMatchObject({ name: 'Trois communes', kind: 'list', version: 1, communeCount: 3, populationCount: 15352 });
+    expect(body.zone.members.map((m: Json) => m.communeCode)).toEqual(['48007', '48080', '48095']);
+    expect(body.zone.geometry.type).toMatch(/Polygon/);
+    expect(body.zone.bbox[0]).toBeGreaterThan(3);
+    const rows = await sql<{ t: string; n: number; missing: number }>`
+      SELECT 'zones' AS t, count(*)::int AS n, count(*) FILTER (WHERE workspace_id IS DISTINCT FROM 'default')::int AS missing FROM zones
+      UNION ALL SELECT 'zone_versions', count(*)::int, count(*) FILTER (WHERE workspace_id IS DISTINCT FROM 'default')::int FROM zone_versions
+      UNION ALL SELECT 'zone_members', count(*)::int, count(*) FILTER (WHERE workspace_id IS DISTINCT FROM 'default')::int FROM zone_members`.execute(t.database.db);
+    for (const r of rows.rows) expect(r.n > 0 && r.missing === 0).toBe(true);
+    const list = await call('GET', '/api/zones');
+    expect(byId(list.body.zones, zoneId)).toMatchObject({ communeCount: 3, populationCount: 15352, method: { type: 'list' } });
+  });
+
+  it('profiles the zone: sum, ratio of sums, population-weighted mean, secret Filosofi cell (hand-computed)', async () => {
+    const { status, body } = await call('GET', `/api/zones/${zoneId}/profile`);
+    expect(status).toBe(200);
+    expect(body.reference).toMatchObject({ level: 'departement', code: '48', name: 'Lozère' });
+    const ind = (id: string) => byId(body.indicators, id);
+    // Sum: 12,464 + 2,836 + 52.
+    expect(ind('population')).toMatchObject({ value: 15352, coverageRatio: 1, unit: 'habitants' });
+    // Ratio of sums: (13 + 4 + 0) GPs / 15,352 hab. × 10,000 = 11.0735.
+    expect(ind('health_gp_per_10k').value).toBeCloseTo((17 / 15352) * 10000, 6);
+    // Unemployment 2021: (539 + 95 + 2) / (5,793 + 1,108 + 24) = 9.184 %.
+    expect(ind('insee_unemployment_rate').value).toBeCloseTo((636 / 6925) * 100, 6);
+    expect(ind('insee_unemployment_rate').coverageRatio).toBe(1);
+    // Median income: (22,980 × 11,043 + 21,170 × 2,510) / 13,553 fiscal persons; 48007 is secret → coverage 15,300 / 15,352.
+    const median = ind('filosofi_median_income');
+    expect(median.value).toBeCloseTo((22980 * 11043 + 21170 * 2510) / 13553, 6);
+    expect(median.coverageRatio).toBeCloseTo(15300 / 15352, 10);
+    expect(median.quality).toBe('approximate');
+    expect(median.note).toMatch(/médiane approchée : moyenne des médianes communales pondérée par la population/i);
+    // Poverty rate: (13 % × 11,043 + 17 % × 2,510) / 13,553.
+    expect(ind('filosofi_poverty_rate').value).toBeCloseTo(((0.13 * 11043 + 0.17 * 2510) / 13553) * 100, 6);
+    expect(ind('population').referenceValue).toBeGreaterThan(70000);
+    expect(ind('population').index).toBeCloseTo((100 * 15352) / ind('population').referenceValue, 6);
+    expect(body.ageBands.bands).toHaveLength(7);
+    expect(body.ageBands.bands.reduce((s: number, b: Json) => s + b.shareRatio, 0)).toBeCloseTo(1, 6);
+    expect(body.ageBands.estimated).toBe(true);
+    expect(body.ageBands.note).toMatch(/estimée/);
+  });
+
+  it('gives null with coverage 0 when every member is secret', async () => {
+    const z = await create({ name: 'Secret', codes: ['48007'] });
+    const { body } = await call('GET', `/api/zones/${z.body.zone.id}/profile?indicators=filosofi_median_income,filosofi_poverty_rate,population`);
+    expect(body.indicators.map((i: Json) => i.id)).toEqual(['filosofi_median_income', 'filosofi_poverty_rate', 'population']);
+    expect(body.indicators[0]).toMatchObject({ value: null, coverageRatio: 0, index: null });
+    expect(body.indicators[0].note).toMatch(/Aucune donnée/);
+    expect(body.indicators[2].value).toBe(52);
+    const bad = await call('GET', `/api/zones/${z.body.zone.id}/profile?indicators=population,nope`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error).toMatchObject({ code: 'UNKNOWN_INDICATOR', details: { unknown: ['nope'] } });
+  });
+
+  it('resolves a former code and lists it; names each unknown code; refuses an empty zone', async () => {
+    const ok = await create({ name: 'Annecy', codes: ['74011', 'Mende (48)'] });
+    expect(ok.status).toBe(201);
+    expect(ok.body.resolution.formerCodes).toEqual([{ from: '74011', to: ['74010'] }]);
+    expect(ok.body.resolution.notes[0]).toMatch(/74011/);
+    expect(ok.body.zone.members.map((m: Json) => m.communeCode)).toEqual(['48095', '74010']);
+    const bad = await create({ name: 'X', codes: ['48095', '99999', 'Nulle-Part-Sur-Mer'] });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe('ZONE_UNKNOWN_CODES');
+    expect(bad.body.error.details.unknown).toEqual(['99999', 'Nulle-Part-Sur-Mer']);
+    expect(bad.body.error.message).toMatch(/99999.*Nulle-Part-Sur-Mer/);
+    for (const body of [{ name: 'Vide', codes: [] }, { name: 'Vide' }]) {
+      const empty = await create(body);
+      expect(empty.status).toBe(400);
+      expect(empty.body.error.code).toBe('ZONE_EMPTY');
+    }
+  });
+
+  it('versions membership edits: v2 on edit, v1 unchanged and readable', async () => {
+    const patched = await call('PATCH', `/api/zones/${zoneId}`, { add: ['48061'], name: 'Quatre communes' });
+    expect(patched.status).toBe(200);
+    expect(patched.body.zone).toMatchObject({ version: 2, communeCount: 4, name: 'Quatre communes' });
+    expect(patched.body.zone.versions.map((v: Json) => v.version)).toEqual([1, 2]);
+    expect(patched.body.zone.versions[1].note).toBe('1 commune ajoutée');
+    const v1 = await call('GET', `/api/zones/${zoneId}?version=1`);
+    expect(v1.body.zone).toMatchObject({ version: 1, communeCount: 3, populationCount: 15352 });
+    expect(v1.body.zone.members.map((m: Json) => m.communeCode)).toEqual(['48007', '48080', '48095']);
+    const p1 = await call('GET', `/api/zones/${zoneId}/profile?version=1&indicators=population`);
+    expect(p1.body.zone.version).toBe(1);
+    expect(p1.body.indicators[0].value).toBe(15352);
+    const rename = await call('PATCH', `/api/zones/${zoneId}`, { description: 'sans changement de communes' });
+    expect(rename.body.zone.version).toBe(2);
+    const missing = await call('GET', `/api/zones/${zoneId}?version=9`);
+    expect(missing.status).toBe(404);
+    // back to the three communes for the exports below (v3)
+    const back = await call('PATCH', `/api/zones/${zoneId}`, { remove: ['48061'] });
+    expect(back.body.zone).toMatchObject({ version: 3, communeCount: 3 });
+  });
+
+  it('draws a polygon: self-intersection repaired and said; a flat polygon is refused', async () => {
+    // A bow-tie (edges cross) around Mende (3.50 E, 44.52 N).
+    const bowtie = { type: 'Polygon', coordinates: [[[3.44, 44.49], [3.56, 44.55], [3.56, 44.49], [3.44, 44.55], [3.44, 44.49]]] };
+    const { status, body } = await create({ name: 'Dessin', polygon: bowtie });
+    expect(status).toBe(201);
+    expect(body.zone.kind).toBe('drawn');
+    expect(body.resolution.repaired).toBe(true);
+    expect(body.resolution.notes.join(' ')).toMatch(/ST_MakeValid/);
+    expect(body.zone.method).toMatchObject({ type: 'polygon', repaired: true, minShareRatio: 0.1 });
+    const mende = byId(body.zone.members.map((m: Json) => ({ ...m, id: m.communeCode })), '48095');
+    expect(mende.weight).toBeGreaterThan(0);
+    expect(mende.weight).toBeLessThanOrEqual(1);
+    const flat = await create({ name: 'Plat', polygon: { type: 'Polygon', coordinates: [[[3.4, 44.5], [3.5, 44.5], [3.6, 44.5], [3.4, 44.5]]] } });
+    expect(flat.status).toBe(400);
+    expect(flat.body.error.code).toBe('ZONE_INVALID_POLYGON');
+    const sea = await create({ name: 'Mer', polygon: { type: 'Polygon', coordinates: [[[-10, 45], [-9.9, 45], [-9.9, 45.1], [-10, 45]]] } });
+    expect(sea.status).toBe(400);
+    expect(sea.body.error.code).toBe('ZONE_EMPTY');
+  });
+
+  it('creates a zone from a département and compares it with the 3-commune zone', async () => {
+    const dep = await create({ name: 'Lozère', admin: { level: 'departement', code: '48' } });
+    expect(dep.status).toBe(201);
+    expect(dep.body.zone).toMatchObject({ kind: 'admin', method: { type: 'admin', level: 'departement', code: '48', name: 'Lozère' } });
+    const cmp = await call('POST', '/api/zones/compare', { zoneIds: [zoneId, dep.body.zone.id], indicators: ['population', 'filosofi_median_income'] });
+    expect(cmp.status).toBe(200);
+    expect(cmp.body.zones.map((z: Json) => z.version)).toEqual([3, 1]);
+    const pop = cmp.body.indicators[0];
+    expect(pop.values[0]).toBe(15352);
+    expect(pop.values[1]).toBe(dep.body.zone.populationCount);
+    expect(pop.coverageRatios).toEqual([1, 1]);
+    expect(cmp.body.ageBands).toHaveLength(2);
+    const one = await call('POST', '/api/zones/compare', { zoneIds: [zoneId] });
+    expect(one.status).toBe(400);
+  });
+
+  it('deletes (restorable), restores and duplicates', async () => {
+    const dup = await call('POST', `/api/zones/${zoneId}/duplicate`);
+    expect(dup.status).toBe(201);
+    expect(dup.body.zone).toMatchObject({ name: 'Quatre communes (copie)', version: 1, communeCount: 3 });
+    const del = await call('DELETE', `/api/zones/${dup.body.zone.id}`);
+    expect(del.body).toEqual({ deleted: true, restorable: true });
+    expect(byId((await call('GET', '/api/zones')).body.zones, dup.body.zone.id)).toBeUndefined();
+    expect((await call('GET', `/api/zones/${dup.body.zone.id}`)).status).toBe(404);
+    const restored = await call('POST', `/api/zones/${dup.body.zone.id}/restore`);
+    expect(restored.body.zone.id).toBe(dup.body.zone.id);
+  });
+
+  it('lists the registry in GET /api/indicators and serves a registry indicator for every commune', async () => {
+    const { body } = await call('GET', '/api/indicators');
+    const median = byId(body.indicators, 'filosofi_median_income');
+    expect(median).toMatchObject({ provider: 'filosofi', quality: 'approximate', aggregation: { kind: 'weightedMean', weight: 'fiscalPersons2021' }, year: 2021 });
+    expect(byId(body.indicators, 'population')).toMatchObject({ aggregation: { kind: 'sum' }, provider: 'territory', scope: 'commune' });
+    expect(body.indicators.some((i: Json) => i.provider === 'layers' && i.quality === 'synthetic')).toBe(true);
+    const values = await call('GET', '/api/indicators/insee_unemployment_rate/values');
+    expect(values.body.codes).toHaveLength(34969);
+    expect(values.body.values[values.body.codes.indexOf('48095')]).toBeCloseTo((539 / 5793) * 100, 6);
+  });
+});
