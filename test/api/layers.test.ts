@@ -93,7 +93,7 @@ describeEachDatabase('customer data imports', (kind) => {
     const lines = csv.replace(/^\ufeff/, '').split('\r\n');
     expect(lines[0]).toMatch(/^# Maillage — couche « Clients zones »$/);
     expect(lines[1]).toMatch(/fichier : clean\.csv ; sha256 : [0-9a-f]{64}/);
-    expect(lines[3]).toBe('Code département;Nom;Nombre;Somme de ca;Moyenne de ca');
+    expect(lines[3]).toBe('Code département;Nom;Nombre;Somme de ca (EUR);Moyenne de ca (EUR)');
     expect(lines).toContain('48;Lozère;2;224000,5;112000,25');
   });
 

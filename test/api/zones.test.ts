@@ -88,7 +88,8 @@ describeEachDatabase('zones API', (kind) => {
     expect(ok.body.resolution.formerCodes).toEqual([{ from: '74011', to: ['74010'] }]);
     expect(ok.body.resolution.notes[0]).toMatch(/74011/);
     expect(ok.body.zone.members.map((m: Json) => m.communeCode)).toEqual(['48095', '74010']);
-    const bad = await create({ name: 'X', codes: ['48095', '99999', 'Nulle-Part-Sur-Mer'] });
+    // Mende has one postcode and Rennes three: the candidates are read even when their postcode lists differ in length.
+    const bad = await create({ name: 'X', codes: ['48095', '35238', '99999', 'Nulle-Part-Sur-Mer'] });
     expect(bad.status).toBe(400);
     expect(bad.body.error.code).toBe('ZONE_UNKNOWN_CODES');
     expect(bad.body.error.details.unknown).toEqual(['99999', 'Nulle-Part-Sur-Mer']);

@@ -14,11 +14,12 @@ const downloadBytes = async (d: Download) => readFileSync((await d.path())!);
 
 type MapHandle = { isMoving(): boolean; loaded(): boolean };
 /** Map loaded and still (the shared helper's 30 s is short for the France choropleth on a busy 2-core machine). */
-const mapIdle = (page: Page) =>
-  page.waitForFunction(() => {
+const mapIdle = async (page: Page): Promise<void> => {
+  await page.waitForFunction(() => {
     const m = (window as unknown as { __maillageMap?: MapHandle }).__maillageMap;
     return !!m && m.loaded() && !m.isMoving();
   }, undefined, { timeout: 120_000 });
+};
 
 async function shoot(page: Page, name: string, width: number, height: number, ready: () => Promise<void>) {
   await page.setViewportSize({ width, height });

@@ -14,7 +14,7 @@ const BATCH = 5000;
 export async function resolveCandidates(db: Kysely<DB>, q: { codes: string[]; names: string[] }): Promise<ResolveReference> {
   type Candidate = ResolveReference['communes'][number];
   const select = (where: RawBuilder<unknown>) =>
-    columnar<Candidate>(db, { code: col('code'), name: col('name'), departementCode: col('departement_code'), postcodes: col('postcodes') }, sql`FROM communes WHERE ${where}`);
+    columnar<Candidate>(db, { code: col('code'), name: col('name'), departementCode: col('departement_code'), postcodes: sql`to_json(postcodes)` }, sql`FROM communes WHERE ${where}`);
   const communes = await select(sql`code = ANY(${q.codes}::text[]) OR search_name = ANY(${q.names}::text[])`);
   const found = new Set(communes.map((c) => c.code));
   const rest = q.codes.filter((c) => !found.has(c));

@@ -12,14 +12,27 @@ function MapPopup({ map, lngLat, onClose, className, children }: { map: MapLibre
   const close = useRef(onClose);
   close.current = onClose;
   useEffect(() => {
-    const popup = new Popup({ closeButton: true, closeOnClick: false, closeOnMove: false, maxWidth: '320px', className, focusAfterOpen: false, offset: 10 })
+    const container = map.getContainer();
+    const maxWidthPx = Math.min(320, container.clientWidth - 24); // a phone: the popup never wider than the map
+    const popup = new Popup({ closeButton: true, closeOnClick: false, closeOnMove: false, maxWidth: `${maxWidthPx}px`, className, focusAfterOpen: false, offset: 10 })
       .setLngLat(lngLat)
       .setDOMContent(element)
       .addTo(map);
+    // MapLibre anchors the popup but does not keep it inside the map: pan by what sticks out, once it has its size.
+    const frame = requestAnimationFrame(() => {
+      const box = popup.getElement()?.getBoundingClientRect();
+      const view = container.getBoundingClientRect();
+      if (!box) return;
+      const margin = 8;
+      const dx = box.left < view.left + margin ? box.left - view.left - margin : box.right > view.right - margin ? box.right - view.right + margin : 0;
+      const dy = box.top < view.top + margin ? box.top - view.top - margin : 0;
+      if (dx || dy) map.panBy([dx, dy], { duration: 200 });
+    });
     let removing = false;
     popup.on('close', () => !removing && close.current());
     return () => {
       removing = true;
+      cancelAnimationFrame(frame);
       popup.remove();
     };
   }, [map, lngLat[0], lngLat[1], element, className]); // eslint-disable-line react-hooks/exhaustive-deps

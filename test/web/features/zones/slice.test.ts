@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { initialZonesState, parseCodes, toggleCompared, togglePicked, withList, withoutZone } from '../../../../web/src/features/zones/slice';
+import { initialZonesState, type ZonesState, parseCodes, toggleCompared, togglePicked, withList, withoutZone } from '../../../../web/src/features/zones/slice';
 import { closeRing } from '../../../../web/src/map/tools';
 import type { ZoneSummary } from '../../../../web/src/features/zones/types';
 
@@ -22,7 +22,7 @@ describe('zones slice (pure updaters)', () => {
   });
 
   it('picks a non-member in, a member out, and a second click undoes either', () => {
-    let s = { ...initialZonesState, edit: { zoneId: 'z', add: [], remove: [], marks: [] } };
+    let s: ZonesState = { ...initialZonesState, edit: { zoneId: 'z', add: [], remove: [], marks: [] } };
     s = togglePicked(s, '78646', [2.1, 48.8], true);
     s = togglePicked(s, '78158', [2.2, 48.8], false);
     expect(s.edit).toMatchObject({ add: ['78158'], remove: ['78646'] });

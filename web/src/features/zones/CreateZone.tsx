@@ -4,6 +4,7 @@ import { M } from '../../lib/messages/zones';
 import { cancelTool, toolStore } from '../../map/tools';
 import { createZone, importZones, setCreating, startDrawing } from './actions';
 import { parseCodes, zonesStore } from './slice';
+import { FilePicker } from '../../components/FilePicker';
 
 /** The four ways to create a zone: draw a polygon, paste codes, pick a territory, import a file. */
 export function CreateZone() {
@@ -121,7 +122,7 @@ function ImportForm() {
   return (
     <div className="zone-form">
       <p className="small muted">{M.importHint}</p>
-      <input type="file" accept=".csv,.txt,.geojson,.json,text/csv,application/geo+json" disabled={busy} aria-label="Fichier de zones" onChange={(e) => e.target.files?.[0] && void importZones(e.target.files[0])} />
+      <FilePicker accept=".csv,.txt,.geojson,.json,text/csv,application/geo+json" disabled={busy} ariaLabel="Fichier de zones" onFile={(f) => void importZones(f)} />
       {errors && (
         <div role="alert">
           <p className="notice small">{errors.message || M.importRejected}</p>

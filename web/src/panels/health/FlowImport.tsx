@@ -1,5 +1,6 @@
 import { healthZoneStore, importFlowFile } from '../../state/health-zones';
 import { fmt } from './format';
+import { FilePicker } from '../../components/FilePicker';
 
 const SHOWN = 20;
 
@@ -9,8 +10,7 @@ export function FlowImport() {
   return (
     <div className="health-flow-import" data-testid="health-flow-import">
       <p className="muted tiny-line">Colonnes attendues : FINESS, année, code géo, séjours (CSV ou XLSX, « 1 à 10 » accepté).</p>
-      <input type="file" accept=".csv,.xlsx,text/csv" disabled={importing} aria-label="Fichier origine des patients"
-        onChange={(e) => { const f = e.target.files?.[0]; if (f) void importFlowFile(f); e.target.value = ''; }} />
+      <FilePicker accept=".csv,.xlsx,text/csv" disabled={importing} ariaLabel="Fichier origine des patients" onFile={(f) => void importFlowFile(f)} />
       {importing && <p className="muted small">Import…</p>}
       {r?.ok && (
         <p className="small" role="status">
