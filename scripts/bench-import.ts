@@ -24,6 +24,7 @@ import { seedAll } from '../api/src/db/seed/index.js';
 import { parseTable } from '../api/src/domain/imports/parse.js';
 import { runPipeline, type ColumnMapping } from '../api/src/domain/imports/pipeline.js';
 import { geocodeReference, importLayer } from '../api/src/services/imports.js';
+import { seededRandom } from '../api/src/domain/common/random.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const WORK = join(ROOT, '.tmp', 'bench-import');
@@ -44,21 +45,11 @@ function arg(name: string): string | undefined {
   return i > 0 ? process.argv[i + 1] : undefined;
 }
 
-/** Deterministic PRNG (mulberry32). */
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 interface RefCommune { code: string; name: string; postcode: string | null; lon: number; lat: number; x: number; y: number }
 
 /** Writes the synthetic CSV (Windows-1252 is not needed here: UTF-8, ';', French decimals like a French Excel export). */
 function writeCsv(file: string, rows: number, communes: RefCommune[], former: string[]) {
-  const r = rng(42);
+  const r = seededRandom(42);
   const pick = <T>(a: T[]) => a[Math.floor(r() * a.length)];
   const cats = ['pharmacie', 'cabinet', 'commerce'];
   const lines = ['code_client;raison_sociale;categorie;code_insee;code_postal;ville;longitude;latitude;x_l93;y_l93;ca_eur;visites;segment;derniere_visite'];

@@ -10,21 +10,12 @@ import { feature } from 'topojson-client';
 import { booleanPointInPolygon } from '@turf/turf';
 import type { Topology } from 'topojson-specification';
 import type { TerritoryArtifacts } from '../api/src/domain/territory/artifacts.js';
+import { seededRandom } from '../api/src/domain/common/random.js';
 
 const ACCOUNTS = 20_000;
 const SEED = 20261122;
 
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rand = mulberry32(SEED);
+const rand = seededRandom(SEED);
 const normal = () => Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
 
 const attrs = JSON.parse(gunzipSync(readFileSync('data/territory/territory-2026.json.gz')).toString()) as TerritoryArtifacts;

@@ -1,7 +1,7 @@
 /**
  * Writes a SYNTHETIC road-like graph file of about N junctions, for scaling benchmarks only
  * (jittered grid with a hierarchy of local/secondary/primary roads and motorways with ramps,
- * missing links and one-way streets: see syntheticRoadWays in api/src/domain/routing/synthetic.ts).
+ * missing links and one-way streets: see syntheticRoadWays in api/src/domain/routing/ingest/synthetic.ts).
  *   npm run roads:gen -- --nodes 1000000 --out .tmp/synthetic-1m.graph [--seed 1] [--ch]
  */
 import { parseArgs } from 'node:util';

@@ -6,8 +6,8 @@ import { readFileSync, renameSync, mkdirSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { dirname } from 'node:path';
 import { buildRoadGraph, contractGraph, writeGraphFile } from '../api/src/domain/routing/index.js';
-import { decodeCompactNetwork } from '../api/src/domain/routing/compact-network.js';
-import type { EncodedRoadWays } from '../api/src/domain/routing/road-ways-codec.js';
+import { decodeCompactNetwork } from '../api/src/domain/routing/graph/compact-network.js';
+import type { EncodedRoadWays } from '../api/src/domain/routing/ingest/road-ways-codec.js';
 
 const [input, output] = process.argv.slice(2);
 if (!input || !output) {

@@ -7,10 +7,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
-import { parseGraphml } from '../api/src/domain/routing/graphml.js';
-import { readOsmPbf } from '../api/src/domain/routing/osm-pbf.js';
-import { encodeRoadWays } from '../api/src/domain/routing/road-ways-codec.js';
-import { LAMBERT_93 } from '../api/src/domain/routing/route500.js';
+import { parseGraphml } from '../api/src/domain/routing/ingest/graphml.js';
+import { readOsmPbf } from '../api/src/domain/routing/ingest/osm-pbf.js';
+import { encodeRoadWays } from '../api/src/domain/routing/ingest/road-ways-codec.js';
+import { LAMBERT_93 } from '../api/src/domain/routing/ingest/route500.js';
 import proj4 from 'proj4';
 import type { RoadWay } from '../api/src/domain/routing/index.js';
 

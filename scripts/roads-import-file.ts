@@ -7,12 +7,12 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import * as shapefile from 'shapefile';
-import { route500Ways, type Route500Feature } from '../api/src/domain/routing/route500.js';
+import { route500Ways, type Route500Feature } from '../api/src/domain/routing/ingest/route500.js';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildRoadGraph, contractGraph, writeGraphFile, type RoadWay } from '../api/src/domain/routing/index.js';
-import { parseGraphml } from '../api/src/domain/routing/graphml.js';
-import { readOsmPbf } from '../api/src/domain/routing/osm-pbf.js';
+import { parseGraphml } from '../api/src/domain/routing/ingest/graphml.js';
+import { readOsmPbf } from '../api/src/domain/routing/ingest/osm-pbf.js';
 import { loadGraphIntoDatabase } from './roads-load-db.js';
 
 const { values, positionals } = parseArgs({

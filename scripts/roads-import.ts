@@ -11,7 +11,7 @@ import { join, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readTilePyramids } from './roads-tiles-read.js';
 import { buildRoadGraph, contractGraph, writeGraphFile } from '../api/src/domain/routing/index.js';
-import { MAIN_ROAD_CLASSES } from '../api/src/domain/routing/tiles-import.js';
+import { MAIN_ROAD_CLASSES } from '../api/src/domain/routing/ingest/tiles-import.js';
 import { loadGraphIntoDatabase } from './roads-load-db.js';
 
 const args = process.argv.slice(2);

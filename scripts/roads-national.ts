@@ -10,8 +10,8 @@ import { gzipSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
 import { readTilePyramids } from './roads-tiles-read.js';
 import { buildRoadGraph } from '../api/src/domain/routing/index.js';
-import { graphToCompactWays, encodeCompactNetwork } from '../api/src/domain/routing/compact-network.js';
-import { MAIN_ROAD_CLASSES } from '../api/src/domain/routing/tiles-import.js';
+import { graphToCompactWays, encodeCompactNetwork } from '../api/src/domain/routing/graph/compact-network.js';
+import { MAIN_ROAD_CLASSES } from '../api/src/domain/routing/ingest/tiles-import.js';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);

@@ -6,9 +6,9 @@
 import { spawn, execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { roadWaysFromTile, type TileImportOptions } from '../api/src/domain/routing/tiles-import.js';
-import { stitchTileEdges } from '../api/src/domain/routing/tiles-stitch.js';
-import type { RoadWay } from '../api/src/domain/routing/road-way.js';
+import { roadWaysFromTile, type TileImportOptions } from '../api/src/domain/routing/ingest/tiles-import.js';
+import { stitchTileEdges } from '../api/src/domain/routing/ingest/tiles-stitch.js';
+import type { RoadWay } from '../api/src/domain/routing/ingest/road-way.js';
 
 interface TileRef { source: number; id: string }
 

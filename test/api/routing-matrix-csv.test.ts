@@ -198,6 +198,9 @@ describeEachDatabase('communes of a département', (kind) => {
     expect(body.communes.find((c: Json) => c.code === '78551')).toMatchObject({ name: 'Saint-Germain-en-Laye', point: [expect.any(Number), expect.any(Number)] });
     expect(((await (await app.request('/api/communes?departement=2a')).json()) as Json).communes[0].code).toMatch(/^2A/);
     expect((await app.request('/api/communes?departement=99')).status).toBe(404);
+    // One département rule (domain/territory/codes.ts): the overseas collectivities the territory data holds are départements too.
+    expect(((await (await app.request('/api/communes?departement=977')).json()) as Json).communes.map((c: Json) => c.code)).toContain('97701');
+    expect((await app.request('/api/communes?departement=979')).status).toBe(400);
     expect((await app.request('/api/communes?departement=7')).status).toBe(400);
     expect((await app.request('/api/communes')).status).toBe(400);
   });

@@ -28,7 +28,7 @@ describe('normalizeSearchText', () => {
 describe('bbox', () => {
   it('parses and validates', () => {
     expect(parseBbox('1,2,3,4')).toEqual([1, 2, 3, 4]);
-    expect(parseBbox('3,2,1,4')).toMatch(/minLon < maxLon/);
+    expect(parseBbox('3,2,1,4')).toMatch(/l’ouest doit être inférieur à l’est/);
     expect(parseBbox('650000,6800000,660000,6810000')).toMatch(/Lambert-93/);
   });
   it('computes tile bounds', () => {

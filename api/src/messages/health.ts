@@ -54,3 +54,15 @@ export function flowDatasetLabel(d: { label: string; synthetic: boolean; source?
   if (imported) return healthText.importedLabel(imported[1]);
   return l;
 }
+
+/** Row reasons of a patient-origin (flows) file import (domain/health/flow-import.ts). */
+export const flowImportText = {
+  emptyFile: 'fichier vide : une ligne d’en-tête FINESS;année;code géo;séjours est attendue',
+  noColumn: (label: string, accepted: string[]) => `aucune colonne pour « ${label} » ; en-têtes acceptés : ${accepted.join(', ')}`,
+  badFiness: (v: string) => `« ${v} » n’est pas un numéro FINESS à 9 caractères`,
+  badYear: (v: string) => `« ${v} » n’est pas une année (par ex. 2023)`,
+  badZone: (v: string) => `« ${v} » n’est pas un code géographique PMSI à 5 caractères`,
+  badStays: (v: string) => `« ${v} » n’est pas un nombre entier de séjours`,
+  noRows: 'aucune ligne de données après l’en-tête',
+  badWorkbook: 'classeur XLSX illisible : réenregistrez-le en .xlsx ou exportez-le en CSV (séparateur ;)',
+};

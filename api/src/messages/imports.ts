@@ -124,3 +124,10 @@ export const reportCsv = {
   title: (layerName: string) => `Maillage — rapport d'import de la couche « ${layerName} »`,
   file: (fileName: string, importedAt: string) => `fichier : ${fileName} ; importé le ${importedAt}`,
 };
+
+/** Messages of the layer aggregate route (routes/layers.ts). */
+export const layerText = {
+  notAMeasure: (measure: string, known: string[]) => `measure : « ${measure} » n’est pas une mesure numérique de cette couche (mesures : ${known.join(', ') || 'aucune'}).`,
+  unknownZoneCodes: (index: number, unknown: string[], zoneId: string) =>
+    `zones.${index}.communeCodes : ${unknown.slice(0, 10).join(', ')}${unknown.length > 10 ? ` et ${unknown.length - 10} autres` : ''} ${unknown.length > 1 ? 'ne sont pas des codes' : 'n’est pas un code'} de commune du COG 2026 ni un ancien code : vérifiez la zone « ${zoneId} ».`,
+};

@@ -1,4 +1,4 @@
-/** Every word of the drive-time API (routes/routing.ts, services/routing.ts) a user reads, in French. */
+/** Every word of the drive-time API (routes/routing.ts, services/routing*.ts, services/isochrone.ts, engine/routing-host.ts) a user reads, in French. */
 import { frNumber } from './common.js';
 
 const metres = (m: number) => `${frNumber(Math.round(m))} m`;

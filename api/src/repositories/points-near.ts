@@ -29,3 +29,14 @@ export async function healthSitesIn(db: Kysely<DB>, bbox: Bbox): Promise<HealthS
     ORDER BY s.finess`.execute(db);
   return rows.map((r) => ({ ...r, lon: Number(r.lon), lat: Number(r.lat) }));
 }
+
+/** A commune's point on surface (isochrone membership and commune origins of drive-time requests). */
+export interface CommunePoint { code: string; name: string; populationCount: number; lon: number; lat: number; zone: string }
+
+/** Every commune with a point, by code. */
+export async function communePoints(db: Kysely<DB>): Promise<CommunePoint[]> {
+  const { rows } = await sql<CommunePoint>`
+    SELECT code, name, population_count AS "populationCount", zone, ST_X(point) AS lon, ST_Y(point) AS lat
+    FROM communes WHERE point IS NOT NULL ORDER BY code`.execute(db);
+  return rows.map((c) => ({ ...c, lon: Number(c.lon), lat: Number(c.lat) }));
+}

@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import type { Bbox } from '../domain/territory/bbox.js';
 import { normalizeSearchText } from '../domain/territory/search-text.js';
+import { isCommuneCode } from '../domain/territory/codes.js';
 
 export interface CommuneSheet {
   code: string;
@@ -142,7 +143,7 @@ export async function searchPlaces(db: Kysely<DB>, query: string, limit: number)
       sql<{ coordinates: number[][][] } | null>`ST_AsGeoJSON(ST_Envelope(c.geom), 6)::json`.as('bboxJson'),
       sql<number>`CASE WHEN c.code = ${q.toUpperCase()} THEN 0 WHEN ${q} = ANY(c.postcodes) THEN 1 WHEN c.search_name = ${norm} THEN 2 WHEN c.search_name LIKE ${`${norm}%`} THEN 3 ELSE 4 END`.as('rank'),
     ]);
-  if (/^[0-9]{5}$/.test(q) || /^(2A|2B)[0-9]{3}$/i.test(q)) {
+  if (isCommuneCode(q.toUpperCase())) { // a whole commune code, or a postcode (5 digits)
     base = base.where((eb) => eb.or([eb('c.code', '=', q.toUpperCase()), eb(sql<string>`${q}`, '=', sql<string>`ANY(c.postcodes)`)]));
   } else if (isCode) {
     base = base.where((eb) => eb.or([eb('c.code', 'like', `${q.toUpperCase()}%`), eb(sql<string>`array_to_string(c.postcodes, ',')`, 'like', `%${q}%`)]));

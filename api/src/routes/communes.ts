@@ -7,9 +7,7 @@ import { findCommuneSheet, findCommunesInBbox, findCommunesOfDepartement, findRe
 import { validate } from './validation.js';
 import { territory } from '../messages/territory.js';
 import { resolutionJson, resolveCommunes } from '../services/commune-names.js';
-
-const CODE_RE = /^[0-9][0-9AB][0-9]{3}$/;
-const DEPARTEMENT_RE = /^([0-9]{2}|2A|2B|97[1-6])$/;
+import { DEPARTEMENT_CODE_RE, isCommuneCode } from '../domain/territory/codes.js';
 
 export const communesRoutes = ({ database }: AppDeps) =>
   new Hono()
@@ -33,7 +31,7 @@ export const communesRoutes = ({ database }: AppDeps) =>
         z
           .object({
             bbox: z.string().optional(),
-            departement: z.string().trim().toUpperCase().regex(DEPARTEMENT_RE).optional(),
+            departement: z.string().trim().toUpperCase().regex(DEPARTEMENT_CODE_RE).optional(),
             limit: z.coerce.number().int().min(1).max(5000).default(500),
           })
           .refine((q) => q.bbox !== undefined || q.departement !== undefined, { message: territory.bboxOrDepartementRequired(), path: ['bbox'] }),
@@ -52,7 +50,7 @@ export const communesRoutes = ({ database }: AppDeps) =>
     )
     .get('/:code', async (c) => {
       const code = c.req.param('code').trim().toUpperCase();
-      if (!CODE_RE.test(code)) {
+      if (!isCommuneCode(code)) {
         throw new ApiError(400, 'INVALID_COMMUNE_CODE', territory.invalidCommuneCode(c.req.param('code')));
       }
       const sheet = await findCommuneSheet(database.db, code);

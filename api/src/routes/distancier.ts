@@ -7,8 +7,9 @@ import { nearestActors, reachableFrom } from '../services/distancier.js';
 import { findLayer } from '../repositories/layers.js';
 import { validate } from './validation.js';
 import { distancierText, territory } from '../messages/territory.js';
+import { COMMUNE_CODE_RE } from '../domain/territory/codes.js';
 
-const CODE = z.string().regex(/^[0-9][0-9AB][0-9]{3}$/);
+const CODE = z.string().regex(COMMUNE_CODE_RE);
 
 export const distancierRoutes = ({ database, routing }: AppDeps) => {
   /** The distancier of the active network (or the one asked for), or a 404 saying how to build it. */

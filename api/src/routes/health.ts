@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { AppDeps } from '../deps.js';
 import { ApiError } from '../errors.js';
 import { parseBbox } from '../domain/territory/bbox.js';
+import { DEPARTEMENT_CODE_RE } from '../domain/territory/codes.js';
 import { attractivenessZone, leakageAutarky, marketShares } from '../domain/health/flows.js';
 import { parseFlowCsv, parseFlowXlsx, type FlowImportRow } from '../domain/health/flow-import.js';
 import { activityCoverage, activityTrend } from '../domain/health/trend.js';
@@ -38,7 +39,7 @@ async function datasetOr404(deps: AppDeps, id: string) {
 const zoneQuery = z.object({
   zones: z.string().optional(),
   communes: z.string().optional(),
-  departement: z.string().regex(/^[0-9][0-9AB][0-9]?$/).optional(),
+  departement: z.string().regex(DEPARTEMENT_CODE_RE).optional(),
   dataset: z.string().default(DEFAULT_DATASET),
   format: z.enum(['json', 'csv']).default('json'),
 });

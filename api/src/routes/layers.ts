@@ -4,9 +4,10 @@ import type { AppDeps } from '../deps.js';
 import { ApiError } from '../errors.js';
 import { ColumnMappingSchema } from '../domain/imports/pipeline.js';
 import { parseBbox } from '../domain/territory/bbox.js';
+import { DEPARTEMENT_CODE_RE } from '../domain/territory/codes.js';
 import { importLayer, previewImport, readImportFile, MAX_FILE_BYTES } from '../services/imports.js';
 import { importReportCsv } from '../domain/imports/report-csv.js';
-import { files, mapping as mappingText, outcomes, zodIssueFr } from '../messages/imports.js';
+import { files, layerText, mapping as mappingText, outcomes, zodIssueFr } from '../messages/imports.js';
 import { aggregateCsv } from '../domain/imports/export.js';
 import { csvDecimalOf } from '../domain/export/csv.js';
 import { aggregateLayer, aggregateLayerByZones, resolveCommuneCodes, deleteLayer, findLayer, layerFeatures, layerRejects, listLayers, restoreLayer, updateLayer } from '../repositories/layers.js';
@@ -50,7 +51,7 @@ const ZoneAggregateBody = z.object({
           id: z.string().trim().min(1).max(120),
           name: z.string().max(200).optional(),
           communeCodes: z.array(z.string().max(10)).min(1).max(40_000).optional(),
-          departementCodes: z.array(z.string().regex(/^(\d{2}|2A|2B|97\d)$/, 'a département code such as 35, 2A or 974')).min(1).max(110).optional(),
+          departementCodes: z.array(z.string().regex(DEPARTEMENT_CODE_RE, 'a département code such as 35, 2A or 974')).min(1).max(110).optional(),
           geometry: ZoneGeometry.optional(),
         })
         .refine((z) => [z.communeCodes, z.departementCodes, z.geometry].filter(Boolean).length === 1, 'give exactly one of communeCodes, departementCodes, geometry'),
@@ -61,7 +62,7 @@ const ZoneAggregateBody = z.object({
 
 function checkMeasure(layer: { measures: unknown }, measure: string | undefined) {
   const known = (layer.measures as { name: string; type: string }[]).filter((m) => m.type === 'number').map((m) => m.name);
-  if (measure && !known.includes(measure)) throw new ApiError(400, 'VALIDATION_FAILED', `measure: "${measure}" is not a numeric measure of this layer (${known.join(', ') || 'none'}).`);
+  if (measure && !known.includes(measure)) throw new ApiError(400, 'VALIDATION_FAILED', layerText.notAMeasure(measure, known));
 }
 
 /** `?decimal=point` and `?machineNames=1` of every CSV export (README "Exports"). */
@@ -137,7 +138,7 @@ export const layersRoutes = (deps: AppDeps) =>
           continue;
         }
         const r = await resolveCommuneCodes(deps.database.db, zone.communeCodes);
-        if (r.unknown.length) throw new ApiError(400, 'UNKNOWN_COMMUNE_CODE', `zones.${i}.communeCodes: ${r.unknown.slice(0, 10).join(', ')}${r.unknown.length > 10 ? ` and ${r.unknown.length - 10} more` : ''} ${r.unknown.length > 1 ? 'are' : 'is'} not a commune code of the COG 2026 nor a former code: check the zone "${zone.id}".`);
+        if (r.unknown.length) throw new ApiError(400, 'UNKNOWN_COMMUNE_CODE', layerText.unknownZoneCodes(i, r.unknown, zone.id));
         replaced.push(...r.replaced.map((x) => ({ zone: zone.id, ...x })));
         resolved.push({ ...zone, name: zone.name ?? zone.id, communeCodes: r.codes });
       }

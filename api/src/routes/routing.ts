@@ -3,20 +3,21 @@ import { z } from 'zod';
 import type { AppDeps } from '../deps.js';
 import { ApiError } from '../errors.js';
 import { MAX_BREAK_MIN, MAX_MATRIX_POINTS, type PointInput } from '../services/routing.js';
-import { communeCodesOf, matrixCsvLines, matrixEndpoints, type MatrixPointInput } from '../domain/routing/matrix-csv.js';
+import { communeCodesOf, matrixCsvLines, matrixEndpoints, type MatrixPointInput } from '../domain/routing/query/matrix-csv.js';
 import { findCommuneNames } from '../repositories/territory.js';
 import { csvQuery, csvStreamResponse, safeFileName } from './csv.js';
 import { validate, validationError } from './validation.js';
 import { routingText } from '../messages/routing.js';
 import { resolveCommunes } from '../services/commune-names.js';
 import { isochroneExport } from '../services/isochrone-export.js';
+import { COMMUNE_CODE_ANY_CASE_RE } from '../domain/territory/codes.js';
 
 const lonLat = z
   .tuple([z.number(), z.number()])
   .refine(([lon, lat]) => lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90, {
     message: routingText.lonLatRange,
   });
-const communeCode = z.string().regex(/^[0-9][0-9ABab][0-9]{3}$/);
+const communeCode = z.string().regex(COMMUNE_CODE_ANY_CASE_RE);
 const point = z.union([lonLat, z.object({ communeCode })], { error: 'un point [lon, lat] (degrés WGS84), { lon, lat } ou { communeCode } (code INSEE, ex. "35238") est attendu' });
 
 // Matrix points may also be named coordinates ({ id, name, lon, lat }): the CSV writes id and name for them.

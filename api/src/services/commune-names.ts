@@ -4,8 +4,7 @@ import type { DB } from '../db/schema.js';
 import { communesByCode, communesBySearchName } from '../repositories/commune-resolve.js';
 import { parseCommuneName, resolveCommuneNames, type CommuneNameResolution, type NamedCommune } from '../domain/territory/commune-names.js';
 import { territory } from '../messages/territory.js';
-
-const CODE_RE = /^[0-9][0-9AB][0-9]{3}$/i;
+import { COMMUNE_CODE_ANY_CASE_RE as CODE_RE } from '../domain/territory/codes.js';
 
 export type CommuneResolution = CommuneNameResolution & { message?: string };
 

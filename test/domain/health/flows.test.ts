@@ -84,10 +84,10 @@ describe('"origine des patients" import', () => {
     expect(parseFlowCsv(fixture('origine-patients-bad.csv'))).toEqual({
       ok: false,
       errors: [
-        { row: 4, field: 'finess', reason: '"01078005" is not a 9-character FINESS number' },
-        { row: 5, field: 'year', reason: '"23" is not a year (expected e.g. 2023)' },
-        { row: 6, field: 'zoneCode', reason: '"0150" is not a 5-character PMSI code géographique' },
-        { row: 7, field: 'stays', reason: '"douze" is not a whole number of stays' },
+        { row: 4, field: 'finess', reason: '« 01078005 » n’est pas un numéro FINESS à 9 caractères' },
+        { row: 5, field: 'year', reason: '« 23 » n’est pas une année (par ex. 2023)' },
+        { row: 6, field: 'zoneCode', reason: '« 0150 » n’est pas un code géographique PMSI à 5 caractères' },
+        { row: 7, field: 'stays', reason: '« douze » n’est pas un nombre entier de séjours' },
       ],
     });
   });

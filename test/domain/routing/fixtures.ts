@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { buildRoadGraph, contractGraph, createRoutingNetwork, type BuildReport, type ContractionHierarchy, type RoadGraph, type RoadWay, type RoutingNetwork } from '../../../api/src/domain/routing/index.js';
-import { decodeRoadWays, type EncodedRoadWays } from '../../../api/src/domain/routing/road-ways-codec.js';
+import { decodeRoadWays, type EncodedRoadWays } from '../../../api/src/domain/routing/ingest/road-ways-codec.js';
 
 /** Committed compact fixtures (derived by scripts/roads-fixtures.ts from ../shared/data/roads). */
 export const FIXTURES = ['monaco', 'andorra', 'saint-barthelemy', 'saint-germain-en-laye'] as const;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { communeCodesOf, matrixCsv, matrixEndpoints, unreachableReason } from '../../../api/src/domain/routing/matrix-csv.js';
+import { communeCodesOf, matrixCsv, matrixEndpoints, unreachableReason } from '../../../api/src/domain/routing/query/matrix-csv.js';
 
 const network = { source: 'OpenStreetMap France (2021)', sourceDate: '2021-01-01', licence: 'ODbL', profile: 'car' };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { routeBetween, type LonLat, type RoadWay } from '../../../api/src/domain/routing/index.js';
-import { readOsmPbf } from '../../../api/src/domain/routing/osm-pbf.js';
+import { readOsmPbf } from '../../../api/src/domain/routing/ingest/osm-pbf.js';
 import { join } from 'node:path';
 import { SHARED_ROADS, fixtureNetwork, hasSharedRoads } from './fixtures.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { carSpeedKmh, carWayProfile, parseMaxspeedKmh } from '../../../api/src/domain/routing/osm-profile.js';
-import { decodeRoadWays, encodeRoadWays } from '../../../api/src/domain/routing/road-ways-codec.js';
+import { carSpeedKmh, carWayProfile, parseMaxspeedKmh } from '../../../api/src/domain/routing/ingest/osm-profile.js';
+import { decodeRoadWays, encodeRoadWays } from '../../../api/src/domain/routing/ingest/road-ways-codec.js';
 import { fixtureWays } from './fixtures.js';
 
 describe('car profile of OSM ways', () => {

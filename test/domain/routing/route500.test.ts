@@ -4,7 +4,7 @@ import { gunzipSync } from 'node:zlib';
 import proj4 from 'proj4';
 import { describe, expect, it } from 'vitest';
 import { buildRoadGraph } from '../../../api/src/domain/routing/index.js';
-import { LAMBERT_93, route500Ways, type Route500Feature } from '../../../api/src/domain/routing/route500.js';
+import { LAMBERT_93, route500Ways, type Route500Feature } from '../../../api/src/domain/routing/ingest/route500.js';
 import { fixtureWays } from './fixtures.js';
 
 const fixture = JSON.parse(gunzipSync(readFileSync(join(import.meta.dirname, '../../fixtures/roads/monaco-route500.troncon_route.geojson.gz'))).toString('utf8')) as { features: Route500Feature[] };

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import GeoJSONVT from 'geojson-vt';
 import vtpbf from 'vt-pbf';
-import { roadWaysFromTile, clipToTile, gridToLonLat, TILE_EXTENT, TILE_ZOOM } from '../../../api/src/domain/routing/tiles-import.js';
-import { stitchTileEdges } from '../../../api/src/domain/routing/tiles-stitch.js';
+import { roadWaysFromTile, clipToTile, gridToLonLat, TILE_EXTENT, TILE_ZOOM } from '../../../api/src/domain/routing/ingest/tiles-import.js';
+import { stitchTileEdges } from '../../../api/src/domain/routing/ingest/tiles-stitch.js';
 import { buildRoadGraph, edgeCoordinates, type RoadWay } from '../../../api/src/domain/routing/index.js';
-import { haversineM } from '../../../api/src/domain/routing/geo.js';
+import { haversineM } from '../../../api/src/domain/common/geo.js';
 
 // Pyramids from builders that cut segments at a buffer around each tile (geojson-vt here, like ST_AsMVTGeom or
 // planetiler) instead of carrying them whole past the edge as tilemaker does: the two tiles of a cut road then

@@ -5,10 +5,10 @@ import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
-import { roadWaysFromTile, gridToLonLat, MAIN_ROAD_CLASSES, TILE_EXTENT } from '../../../api/src/domain/routing/tiles-import.js';
+import { roadWaysFromTile, gridToLonLat, MAIN_ROAD_CLASSES, TILE_EXTENT } from '../../../api/src/domain/routing/ingest/tiles-import.js';
 import { buildRoadGraph, edgeCoordinates, type RoadWay } from '../../../api/src/domain/routing/index.js';
-import { haversineM } from '../../../api/src/domain/routing/geo.js';
-import { stitchTileEdges } from '../../../api/src/domain/routing/tiles-stitch.js';
+import { haversineM } from '../../../api/src/domain/common/geo.js';
+import { stitchTileEdges } from '../../../api/src/domain/routing/ingest/tiles-stitch.js';
 import { readTilePyramids } from '../../../scripts/roads-tiles-read.js';
 
 // Cross-checks of the z14 importer against an independent decoding of the same real tiles (6×6 tiles of

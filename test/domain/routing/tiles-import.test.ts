@@ -4,10 +4,10 @@ import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
-import { roadWaysFromTile, gridToLonLat, sinuosityFactor, MAIN_ROAD_CLASSES, TILE_EXTENT } from '../../../api/src/domain/routing/tiles-import.js';
+import { roadWaysFromTile, gridToLonLat, sinuosityFactor, MAIN_ROAD_CLASSES, TILE_EXTENT } from '../../../api/src/domain/routing/ingest/tiles-import.js';
 import { buildRoadGraph, ROAD_CLASSES } from '../../../api/src/domain/routing/index.js';
-import { graphToCompactWays, simplifyLine } from '../../../api/src/domain/routing/compact-network.js';
-import { haversineM } from '../../../api/src/domain/routing/geo.js';
+import { graphToCompactWays, simplifyLine } from '../../../api/src/domain/routing/graph/compact-network.js';
+import { haversineM } from '../../../api/src/domain/common/geo.js';
 
 // 6×6 real z14 tiles around Rennes (OSM 2021-08), transportation layer only (scripts/roads-tiles-fixture.ts).
 const fixture = JSON.parse(gunzipSync(readFileSync(join(import.meta.dirname, '../../fixtures/roads/tiles-rennes.json.gz'))).toString()) as { tiles: Record<string, string> };

@@ -1,5 +1,6 @@
 import { pointMatrix, type LonLat, type RoutingNetwork } from '../routing/index.js';
 import type { Bbox } from '../territory/bbox.js';
+import { haversineM } from '../common/geo.js';
 
 /**
  * No road of a graph is faster than this (OSM maxspeed is capped at 200 km/h, then × 0.85), so a site
@@ -8,16 +9,6 @@ import type { Bbox } from '../territory/bbox.js';
  */
 export const SPEED_BOUND_KMH = 200;
 export const MAX_COMPETITOR_MINUTES = 180;
-
-const EARTH_RADIUS_M = 6_371_008.8;
-
-export function haversineM(a: LonLat, b: LonLat): number {
-  const rad = Math.PI / 180;
-  const dLat = (b[1] - a[1]) * rad;
-  const dLon = (b[0] - a[0]) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a[1] * rad) * Math.cos(b[1] * rad) * Math.sin(dLon / 2) ** 2;
-  return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)));
-}
 
 /** Crow-fly radius beyond which no site is reachable within maxDurationSec (plus the snap legs, maxSnapM each). */
 export function reachRadiusM(maxDurationSec: number, maxSnapM = 1000): number {
@@ -50,7 +41,7 @@ export function competitorsWithin<T extends { point: LonLat }>(
   network: RoutingNetwork, origin: LonLat, candidates: readonly T[], maxDurationSec: number,
 ): CompetitorSearch<T> | null {
   const radiusM = reachRadiusM(maxDurationSec, network.snapOptions.maxSnapDistanceM);
-  const inReach = candidates.filter((c) => haversineM(origin, c.point) <= radiusM);
+  const inReach = candidates.filter((c) => haversineM(origin[0], origin[1], c.point[0], c.point[1]) <= radiusM);
   const m = pointMatrix(network, [origin], inReach.map((c) => c.point));
   if (m.unsnappedSources.length) return null;
   const offNetwork = new Set(m.unsnappedTargets);

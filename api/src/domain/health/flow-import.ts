@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import { stripAccents } from './names.js';
 import type { FlowRow } from './flows.js';
+import { flowImportText } from '../../messages/health.js';
 
 /**
  * Parser of the ScanSanté / e-PMSI "origine des patients" layout: one row per establishment ×
@@ -27,18 +28,20 @@ const ALIASES: Record<'finess' | 'year' | 'zoneCode' | 'stays', string[]> = {
   stays: ['sejours', 'nb sejours', 'nombre de sejours', 'nb_sejours', 'stays', 'effectif'],
 };
 
+const COLUMN_LABELS: Record<keyof typeof ALIASES, string> = { finess: 'FINESS', year: 'année', zoneCode: 'code géo', stays: 'séjours' };
+
 const normHeader = (h: string) => stripAccents(h.replace(/^\uFEFF/, '')).toLowerCase().replace(/[_.]/g, ' ').replace(/\s+/g, ' ').trim();
 
 /** Parses rows given as arrays of cells (header first): from papaparse (CSV) or exceljs (XLSX). */
 export function parseFlowRows(table: string[][]): FlowImportResult {
   const [header, ...lines] = table;
-  if (!header) return { ok: false, errors: [{ row: 1, field: '(header)', reason: 'empty file: expected a header line FINESS;année;code géo;séjours' }] };
+  if (!header) return { ok: false, errors: [{ row: 1, field: '(header)', reason: flowImportText.emptyFile }] };
   const heads = header.map((h) => normHeader(String(h ?? '')));
   const idx = {} as Record<keyof typeof ALIASES, number>;
   const errors: FlowRowError[] = [];
   for (const key of Object.keys(ALIASES) as (keyof typeof ALIASES)[]) {
     idx[key] = heads.findIndex((h) => ALIASES[key].includes(h));
-    if (idx[key] < 0) errors.push({ row: 1, field: key, reason: `no column for ${key}; accepted headers: ${ALIASES[key].join(', ')}` });
+    if (idx[key] < 0) errors.push({ row: 1, field: key, reason: flowImportText.noColumn(COLUMN_LABELS[key], ALIASES[key]) });
   }
   if (errors.length) return { ok: false, errors };
   const rows: FlowImportRow[] = [];
@@ -52,17 +55,17 @@ export function parseFlowRows(table: string[][]): FlowImportResult {
     const zone = get('zoneCode').toUpperCase();
     const staysRaw = get('stays').replace(/[\s\u00a0\u202f]/g, '');
     const before = errors.length;
-    if (!/^[0-9][0-9AB][0-9]{7}$/.test(finess)) errors.push({ row, field: 'finess', reason: `"${finess}" is not a 9-character FINESS number` });
-    if (!/^20\d\d$/.test(year)) errors.push({ row, field: 'year', reason: `"${year}" is not a year (expected e.g. 2023)` });
-    if (!/^[0-9][0-9AB][0-9A-Z]{3}$/.test(zone)) errors.push({ row, field: 'zoneCode', reason: `"${zone}" is not a 5-character PMSI code géographique` });
+    if (!/^[0-9][0-9AB][0-9]{7}$/.test(finess)) errors.push({ row, field: 'finess', reason: flowImportText.badFiness(finess) });
+    if (!/^20\d\d$/.test(year)) errors.push({ row, field: 'year', reason: flowImportText.badYear(year) });
+    if (!/^[0-9][0-9AB][0-9A-Z]{3}$/.test(zone)) errors.push({ row, field: 'zoneCode', reason: flowImportText.badZone(zone) });
     let stays = NaN;
     if (/^1à10$|^1a10$/i.test(staysRaw)) masked++;
     else if (/^\d+$/.test(staysRaw)) stays = Number(staysRaw);
-    else errors.push({ row, field: 'stays', reason: `"${get('stays')}" is not a whole number of stays` });
+    else errors.push({ row, field: 'stays', reason: flowImportText.badStays(get('stays')) });
     if (errors.length === before && Number.isFinite(stays)) rows.push({ finess, year: Number(year), zoneCode: zone, stays });
   });
   if (errors.length) return { ok: false, errors };
-  if (!rows.length) return { ok: false, errors: [{ row: 2, field: '(rows)', reason: 'no data rows after the header' }] };
+  if (!rows.length) return { ok: false, errors: [{ row: 2, field: '(rows)', reason: flowImportText.noRows }] };
   return { ok: true, rows, maskedRowCount: masked };
 }
 
@@ -80,7 +83,7 @@ export async function parseFlowXlsx(bytes: Uint8Array): Promise<FlowImportResult
   try {
     await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   } catch (e) {
-    return { ok: false, errors: [{ row: 1, field: '(file)', reason: `not a readable XLSX workbook (${(e as Error).message}); re-save it as .xlsx or export CSV` }] };
+    return { ok: false, errors: [{ row: 1, field: '(file)', reason: flowImportText.badWorkbook }] };
   }
   const ws = wb.worksheets[0];
   const table: string[][] = [];

@@ -1,4 +1,6 @@
 import type { FlowRow } from './flows.js';
+import { haversineM } from '../common/geo.js';
+import { seededRandom } from '../common/random.js';
 
 /**
  * MODELLED patient flows — not observed. Real stays by establishment × patient zone are not public;
@@ -38,25 +40,7 @@ export interface GravityParams {
 export const DEFAULT_GRAVITY_PARAMS: GravityParams = { crowFlyDecayM: 10_000, maxCrowFlyDistanceM: 150_000, seed: 20261122, noiseRatio: 0.2, coverageRatio: 0.95 };
 
 /** Great-circle (haversine) distance in metres: the crow-fly fallback, not a road distance. */
-export function crowFlyDistanceM(aLon: number, aLat: number, bLon: number, bLat: number): number {
-  const r = Math.PI / 180;
-  const dLat = (bLat - aLat) * r;
-  const dLon = (bLon - aLon) * r;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(aLat * r) * Math.cos(bLat * r) * Math.sin(dLon / 2) ** 2;
-  return 2 * 6_371_008.8 * Math.asin(Math.min(1, Math.sqrt(h)));
-}
-
-/** mulberry32: small seeded PRNG so a run is reproducible. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const crowFlyDistanceM = haversineM;
 
 /** Splits an integer total over weights with the largest-remainder rule (sums exactly to total). */
 export function apportion(total: number, weights: number[]): number[] {

@@ -1,14 +1,7 @@
-/** Small spherical helpers (WGS84 treated as a sphere of radius 6,371,008.8 m: < 0.5 % error, enough for road lengths). */
-export const EARTH_RADIUS_M = 6_371_008.8;
-const RAD = Math.PI / 180;
+/** Small spherical helpers for road geometry (the distance itself is domain/common/geo.ts). */
+import { EARTH_RADIUS_M, haversineM } from '../common/geo.js';
 
-/** Great-circle distance between two [lon, lat] points, metres. */
-export function haversineM(lon1: number, lat1: number, lon2: number, lat2: number): number {
-  const dLat = (lat2 - lat1) * RAD;
-  const dLon = (lon2 - lon1) * RAD;
-  const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * RAD) * Math.cos(lat2 * RAD) * Math.sin(dLon / 2) ** 2;
-  return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(a)));
-}
+const RAD = Math.PI / 180;
 
 /** Length of an interleaved lon,lat polyline (from coordinate index `from` to `to` inclusive, in points), metres. */
 export function polylineLengthM(coords: ArrayLike<number>, from = 0, to = coords.length / 2 - 1): number {

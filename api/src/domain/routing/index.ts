@@ -14,27 +14,28 @@
  *   isochronePolygons(network, origin, [600, 1200, 1800]);   // GeoJSON bands (display)
  *   isochroneMembership(network, origin, points, breaks);    // each point's own time (exact counts)
  */
-export type { RoadClass, RoadWay } from './road-way.js';
-export { ROAD_CLASSES, edgeCoordinates, reverseAdjacency, type BuildReport, type RoadGraph } from './graph.js';
-export { buildRoadGraph, type BuildOptions } from './build-graph.js';
-export type { ContractionHierarchy, ContractOptions } from './ch.js';
-export { contractGraph } from './contract.js';
+export { ROAD_CLASSES, type RoadClass, type RoadWay } from './ingest/road-way.js';
+export { edgeCoordinates, reverseAdjacency, type BuildReport, type RoadGraph } from './graph/graph.js';
+export { buildRoadGraph, type BuildOptions } from './graph/build-graph.js';
+export type { ContractionHierarchy, ContractOptions } from './ch/ch.js';
+export { contractGraph } from './ch/contract.js';
 export {
   GRAPH_FILE_MAGIC, GRAPH_FILE_VERSION, deserializeGraph, readGraphFile, serializeGraph, writeGraphFile,
   type GraphFile, type GraphFileMeta,
-} from './graph-file.js';
-export { ChRouter, nodeSeed, type NodePath, type NodeSeeds } from './ch-query.js';
-export { dijkstra } from './dijkstra.js';
-export { phast } from './phast.js';
-export { buildTargetBuckets, chMatrix, type NodeMatrix, type TargetBuckets } from './matrix.js';
-export { MatrixWorkerPool, parallelPointMatrix } from './parallel-matrix.js';
-export { pairsWithin, type SparseBlock } from './distancier.js';
-export { DEFAULT_SNAP, buildSnapIndex, snapPoint, type SnapIndex, type SnapOptions, type SnappedPoint } from './snap.js';
+} from './graph/graph-file.js';
+export { ChRouter, nodeSeed, type NodePath, type NodeSeeds } from './ch/ch-query.js';
+export { dijkstra } from './query/dijkstra.js';
+export { phast } from './ch/phast.js';
+export { buildTargetBuckets, chMatrix, type NodeMatrix, type TargetBuckets } from './query/matrix.js';
+export { MatrixWorkerPool, parallelPointMatrix } from './query/parallel-matrix.js';
+export { pairsWithin, type SparseBlock } from './query/distancier.js';
+export { DEFAULT_SNAP, buildSnapIndex, snapPoint, type SnapIndex, type SnapOptions, type SnappedPoint } from './query/snap.js';
 export {
   createRoutingNetwork, pointMatrix, routeBetween, snapPoints,
   type LonLat, type PointMatrix, type RouteResult, type RoutingNetwork,
-} from './network.js';
-export { isochroneMembership, isochronePolygons, originNodeTimes, type IsochroneOptions, type Membership, type TravelDirection } from './isochrone.js';
-export { pieceComponent, roadComponents } from './components.js';
-export { seededRandom, syntheticRoadWays } from './synthetic.js';
+} from './query/network.js';
+export { isochroneMembership, isochronePolygons, originNodeTimes, type IsochroneOptions, type Membership, type TravelDirection } from './query/isochrone.js';
+export { pieceComponent, roadComponents } from './query/components.js';
+export { syntheticRoadWays } from './ingest/synthetic.js';
+export { seededRandom } from '../common/random.js';
 export { metresPerDegree } from './geo.js';

@@ -4,6 +4,7 @@
  * (communes whose normalised name matches) are looked up by the caller.
  */
 import { normalizeSearchText } from './search-text.js';
+import { isDepartementCode } from './codes.js';
 
 export interface NamedCommune {
   code: string;
@@ -29,14 +30,13 @@ export type CommuneNameResolution =
   | { input: string; status: 'unknown'; elsewhere: NamedCommune[] };
 
 const WITH_DEPARTEMENT = /^(.*?)\s*\(([^()]+)\)\s*$/;
-const DEPARTEMENT_CODE = /^([0-9]{2}|2A|2B|97[1-6])$/i;
 
 export function parseCommuneName(text: string): CommuneNameQuery {
   const t = text.trim();
   const m = WITH_DEPARTEMENT.exec(t);
   if (!m) return { text: t, searchName: normalizeSearchText(t), departement: null };
   const dep = m[2].trim();
-  return { text: t, searchName: normalizeSearchText(m[1]), departement: DEPARTEMENT_CODE.test(dep) ? dep.toUpperCase() : normalizeSearchText(dep) };
+  return { text: t, searchName: normalizeSearchText(m[1]), departement: isDepartementCode(dep.toUpperCase()) ? dep.toUpperCase() : normalizeSearchText(dep) };
 }
 
 const inDepartement = (c: NamedCommune, dep: string) => c.departementCode === dep || normalizeSearchText(c.departementName) === dep;

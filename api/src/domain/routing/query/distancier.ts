@@ -1,6 +1,6 @@
-import type { ContractionHierarchy } from './ch.js';
-import { toRankSeeds, type NodeSeeds } from './ch-query.js';
-import { UpwardSearch } from './upward-search.js';
+import type { ContractionHierarchy } from '../ch/ch.js';
+import { toRankSeeds, type NodeSeeds } from '../ch/ch-query.js';
+import { UpwardSearch } from '../ch/upward-search.js';
 
 /** One block of pairs within the cut-off: parallel arrays (sources and targets are input indices). */
 export interface SparseBlock {

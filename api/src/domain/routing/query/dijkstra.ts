@@ -1,6 +1,6 @@
-import type { NodeSeeds } from './ch-query.js';
-import type { RoadGraph } from './graph.js';
-import { MinHeap } from './heap.js';
+import type { NodeSeeds } from '../ch/ch-query.js';
+import type { RoadGraph } from '../graph/graph.js';
+import { MinHeap } from '../heap.js';
 
 /**
  * Plain Dijkstra on the road graph: the independent reference the hierarchy is checked against,

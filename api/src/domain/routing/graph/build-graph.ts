@@ -1,6 +1,6 @@
 import { compressChains } from './compress-chains.js';
-import { ROAD_CLASSES, type BuildReport, type RoadGraph } from './graph.js';
-import type { RoadClass, RoadWay } from './road-way.js';
+import type { BuildReport, RoadGraph } from './graph.js';
+import { ROAD_CLASSES, type RoadClass, type RoadWay } from '../ingest/road-way.js';
 import { stronglyConnectedComponents } from './scc.js';
 import { ALONG, AGAINST, splitWays, type RawPieces } from './split-ways.js';
 

@@ -1,7 +1,7 @@
-import type { ContractionHierarchy } from './ch.js';
-import { ChRouter } from './ch-query.js';
-import { metresPerDegree } from './geo.js';
-import { edgeCoordinates, type RoadGraph } from './graph.js';
+import type { ContractionHierarchy } from '../ch/ch.js';
+import { ChRouter } from '../ch/ch-query.js';
+import { metresPerDegree } from '../geo.js';
+import { edgeCoordinates, type RoadGraph } from '../graph/graph.js';
 import { chMatrix, type NodeMatrix } from './matrix.js';
 import { buildSnapIndex, samePieceDurationMs, snapPoint, type SnapIndex, type SnapOptions, type SnappedPoint } from './snap.js';
 

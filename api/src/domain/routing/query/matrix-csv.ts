@@ -3,7 +3,7 @@
  * headings, one row per origin × destination pair, decimal comma unless `decimal: 'point'`. Pure: the route resolves names and times the computation.
  */
 import type { LonLat, PointMatrix } from './network.js';
-import { CSV_SEPARATOR as SEP, csvCell, csvDocument, csvRow, formatCsvNumber, provenanceCsvLines, type CsvOptions } from '../export/csv.js';
+import { CSV_SEPARATOR as SEP, csvCell, csvDocument, csvRow, formatCsvNumber, provenanceCsvLines, type CsvOptions } from '../../export/csv.js';
 
 /** A matrix point as the request gave it: coordinates (optionally named) or a commune. */
 export type MatrixPointInput = LonLat | { communeCode: string } | { lon: number; lat: number; id?: string; name?: string };

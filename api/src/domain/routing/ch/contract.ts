@@ -1,6 +1,6 @@
 import type { ContractionHierarchy, ContractOptions } from './ch.js';
-import type { RoadGraph } from './graph.js';
-import { MinHeap } from './heap.js';
+import type { RoadGraph } from '../graph/graph.js';
+import { MinHeap } from '../heap.js';
 
 const STRIDE = 4; // adjacency entries: neighbour, durationMs, distanceM, middle
 

@@ -1,9 +1,9 @@
 import { contours } from 'd3-contour';
 import type { Feature, FeatureCollection, MultiPolygon } from 'geojson';
-import { metresPerDegree } from './geo.js';
-import type { RoadGraph } from './graph.js';
+import { metresPerDegree } from '../geo.js';
+import type { RoadGraph } from '../graph/graph.js';
 import { dijkstra } from './dijkstra.js';
-import { phast } from './phast.js';
+import { phast } from '../ch/phast.js';
 import type { LonLat, RoutingNetwork } from './network.js';
 import { snapPoints } from './network.js';
 import { DEFAULT_SNAP, samePieceDurationMs, type SnappedPoint } from './snap.js';

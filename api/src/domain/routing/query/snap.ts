@@ -1,7 +1,7 @@
 import Flatbush from 'flatbush';
-import type { NodeSeeds } from './ch-query.js';
-import { metresPerDegree } from './geo.js';
-import type { RoadGraph } from './graph.js';
+import type { NodeSeeds } from '../ch/ch-query.js';
+import { metresPerDegree } from '../geo.js';
+import type { RoadGraph } from '../graph/graph.js';
 
 /**
  * Access leg between an arbitrary point and the road: crow-fly distance × 1.3 (detour factor)

@@ -1,9 +1,9 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
-import { API_SRC_DIR } from '../../paths.js';
-import type { ContractionHierarchy } from './ch.js';
-import type { NodeSeeds } from './ch-query.js';
+import { API_SRC_DIR } from '../../../paths.js';
+import type { ContractionHierarchy } from '../ch/ch.js';
+import type { NodeSeeds } from '../ch/ch-query.js';
 import { buildTargetBuckets, chMatrix, type NodeMatrix, type TargetBuckets } from './matrix.js';
 import { matrixFromNodes, snapPoints, type LonLat, type PointMatrix, type RoutingNetwork } from './network.js';
 
@@ -36,7 +36,7 @@ export class MatrixWorkerPool {
       downFirst: shared(downFirst), downSource: shared(downSource), downDurationMs: shared(downDurationMs), downDistanceM: shared(downDistanceM),
     };
     this.workers = Array.from({ length: workerCount }, () => {
-      const worker = new Worker(join(API_SRC_DIR, 'domain', 'routing', 'matrix-worker.mjs'));
+      const worker = new Worker(join(API_SRC_DIR, 'domain', 'routing', 'query', 'matrix-worker.mjs'));
       worker.postMessage({ type: 'init', ch: this.sharedCh });
       worker.unref();
       return worker;

@@ -1,4 +1,4 @@
-import type { RoadGraph } from './graph.js';
+import type { RoadGraph } from '../graph/graph.js';
 
 /**
  * Weakly connected component of every node (union–find over all edges, direction ignored). Two points in

@@ -1,5 +1,5 @@
 import type { ContractionHierarchy } from './ch.js';
-import { MinHeap } from './heap.js';
+import { MinHeap } from '../heap.js';
 
 /** Starting labels of a search: CH ranks with an initial duration (ms) and distance (m). */
 export interface RankSeeds {

@@ -1,10 +1,4 @@
-import type { RoadClass } from './road-way.js';
-
-/** Road classes in a fixed order: the byte stored per piece in `pieceRoadClass`. */
-export const ROAD_CLASSES: readonly RoadClass[] = [
-  'motorway', 'trunk', 'primary', 'secondary', 'tertiary', 'unclassified',
-  'residential', 'living_street', 'service', 'minor', 'track', 'ferry',
-];
+import type { RoadClass } from '../ingest/road-way.js';
 
 /**
  * A car road graph in compressed sparse row form. Nodes are junctions (degree-2 chains are

@@ -17,6 +17,12 @@ export type RoadClass =
   | 'track'
   | 'ferry';
 
+/** Road classes in a fixed order: the byte stored per piece in `pieceRoadClass`. */
+export const ROAD_CLASSES: readonly RoadClass[] = [
+  'motorway', 'trunk', 'primary', 'secondary', 'tertiary', 'unclassified',
+  'residential', 'living_street', 'service', 'minor', 'track', 'ferry',
+];
+
 export interface RoadWay {
   /** Stable identity of each vertex (OSM node id, or a z14 grid key gx * 2^27 + gy); equal keys join ways. */
   vertexKeys: number[];

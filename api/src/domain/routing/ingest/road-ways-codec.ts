@@ -1,5 +1,4 @@
-import { ROAD_CLASSES } from './graph.js';
-import type { RoadWay } from './road-way.js';
+import { ROAD_CLASSES, type RoadWay } from './road-way.js';
 
 /**
  * Compact JSON form of RoadWay[] for committed fixtures and caches: vertex keys and coordinates

@@ -1,6 +1,6 @@
 import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { endianness } from 'node:os';
-import type { ContractionHierarchy } from './ch.js';
+import type { ContractionHierarchy } from '../ch/ch.js';
 import type { BuildReport, RoadGraph } from './graph.js';
 
 /**

@@ -1,6 +1,6 @@
 import { createOSMStream } from 'osm-pbf-parser-node';
-import { polylineLengthM } from './geo.js';
-import { KeyTable } from './key-table.js';
+import { polylineLengthM } from '../geo.js';
+import { KeyTable } from '../key-table.js';
 import { carSpeedKmh, carWayProfile, type CarProfileOptions, type WayProfile } from './osm-profile.js';
 import type { RoadWay } from './road-way.js';
 

@@ -1,7 +1,6 @@
-import { ROAD_CLASSES } from './graph.js';
-import { polylineLengthM } from './geo.js';
-import { KeyTable } from './key-table.js';
-import type { RoadWay } from './road-way.js';
+import { polylineLengthM } from '../geo.js';
+import { KeyTable } from '../key-table.js';
+import { ROAD_CLASSES, type RoadWay } from '../ingest/road-way.js';
 
 /** Directions a piece may be driven: 1 along its geometry, 2 against it, 3 both. */
 export const ALONG = 1;

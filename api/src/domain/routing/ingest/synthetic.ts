@@ -1,16 +1,5 @@
+import { seededRandom } from '../../common/random.js';
 import type { RoadClass, RoadWay } from './road-way.js';
-
-/** Deterministic pseudo-random numbers in [0, 1) (mulberry32). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * A road-like synthetic network of about `nodeCount` junctions (SYNTHETIC, for scaling benchmarks

@@ -1,7 +1,7 @@
-import { ROAD_CLASSES, type RoadGraph } from './graph.js';
-import { metresPerDegree, polylineLengthM } from './geo.js';
-import { encodeRoadWays, decodeRoadWays, type EncodedRoadWays } from './road-ways-codec.js';
-import type { RoadWay } from './road-way.js';
+import type { RoadGraph } from './graph.js';
+import { metresPerDegree, polylineLengthM } from '../geo.js';
+import { encodeRoadWays, decodeRoadWays, type EncodedRoadWays } from '../ingest/road-ways-codec.js';
+import { ROAD_CLASSES, type RoadWay } from '../ingest/road-way.js';
 
 /**
  * A built graph as compact road ways, for committing a national network under the data budget:
