@@ -49,7 +49,7 @@ const CHI_POISSY_EJ = '780001236';
     expect(await sheet.innerText()).toMatch(/CHIC DE POISSY ST-GERMAIN/);
     expect(await sheet.innerText()).toMatch(/Tendance 2015–2024/);
     // the entity's stays are labelled as the entity's, never as this site's own
-    expect(await sheet.locator('[data-testid=health-activity-scope]').first().innerText()).toMatch(/activité de l’entité juridique \(\d+ sites\)/);
+    expect(await sheet.locator('[data-testid=health-activity-scope]').first().innerText()).toMatch(/activité de l’entité juridique \(\d+ sites\)/i);
     expect(await sheet.innerText()).toMatch(/Chiffres de l’entité juridique entière \(\d+ sites\)/);
     expect(await sheet.innerText()).toMatch(/Séjours 2024 \(entité\)/);
     const zone = sheet.locator('[data-testid=health-attractiveness]');
@@ -88,7 +88,7 @@ const CHI_POISSY_EJ = '780001236';
     }
     await page.setViewportSize({ width: 1400, height: 1000 });
     expect(errors).toEqual([]);
-  });
+  }, 300_000); // a long journey (sheet, chart, zone, competitors, two screenshots): generous under a loaded CI
 
   it('computes zone indicators for a département and exports them as CSV labelled modelled', async () => {
     // GP density per 10,000 inhabitants as the commune layer, from the health panel

@@ -18,21 +18,30 @@ function MapPopup({ map, lngLat, onClose, className, children }: { map: MapLibre
       .setLngLat(lngLat)
       .setDOMContent(element)
       .addTo(map);
-    // MapLibre anchors the popup but does not keep it inside the map: pan by what sticks out, once it has its size.
-    const frame = requestAnimationFrame(() => {
+    // MapLibre anchors the popup but does not keep it inside the map: pan by what sticks out, once it has its size —
+    // and only once the map has stopped (a pan during a fly-to, e.g. after a search pick, would cancel the flight)
+    // and only when its point is in view (a popup far off-screen is the flight's destination, not a spill).
+    let frame = 0;
+    const fit = () => {
       const box = popup.getElement()?.getBoundingClientRect();
       const view = container.getBoundingClientRect();
       if (!box) return;
+      const anchor = map.project(lngLat);
+      if (anchor.x < 0 || anchor.y < 0 || anchor.x > view.width || anchor.y > view.height) return;
       const margin = 8;
       const dx = box.left < view.left + margin ? box.left - view.left - margin : box.right > view.right - margin ? box.right - view.right + margin : 0;
       const dy = box.top < view.top + margin ? box.top - view.top - margin : 0;
       if (dx || dy) map.panBy([dx, dy], { duration: 200 });
-    });
+    };
+    const schedule = () => (frame = requestAnimationFrame(fit));
+    if (map.isMoving()) map.once('moveend', schedule);
+    else schedule();
     let removing = false;
     popup.on('close', () => !removing && close.current());
     return () => {
       removing = true;
       cancelAnimationFrame(frame);
+      map.off('moveend', schedule);
       popup.remove();
     };
   }, [map, lngLat[0], lngLat[1], element, className]); // eslint-disable-line react-hooks/exhaustive-deps
