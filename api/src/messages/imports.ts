@@ -127,6 +127,7 @@ export const reportCsv = {
 
 /** Messages of the layer aggregate route (routes/layers.ts). */
 export const layerText = {
+  ringTooShort: 'un contour de polygone demande au moins 4 positions (la première répétée à la fin)',
   notAMeasure: (measure: string, known: string[]) => `measure : « ${measure} » n’est pas une mesure numérique de cette couche (mesures : ${known.join(', ') || 'aucune'}).`,
   unknownZoneCodes: (index: number, unknown: string[], zoneId: string) =>
     `zones.${index}.communeCodes : ${unknown.slice(0, 10).join(', ')}${unknown.length > 10 ? ` et ${unknown.length - 10} autres` : ''} ${unknown.length > 1 ? 'ne sont pas des codes' : 'n’est pas un code'} de commune du COG 2026 ni un ancien code : vérifiez la zone « ${zoneId} ».`,

@@ -1,31 +1,10 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
+import type { InseeTables } from '../db/schema-insee.js';
 import type { AgeBand, AgeSourceLevel } from '../domain/territory/insee-age.js';
 
-/** One COG 2026 commune's INSEE figures. null = no value (secret or missing), never 0. */
-export interface CommuneInseeRow {
-  communeCode: string;
-  population2021: number | null;
-  population2015: number | null;
-  households2021: number | null;
-  births2022: number | null;
-  deaths2022: number | null;
-  pop15642021: number | null;
-  active15642021: number | null;
-  unemployed15642021: number | null;
-  fiscalHouseholds2021: number | null;
-  fiscalPersons2021: number | null;
-  medianIncomeEur2021: number | null;
-  povertyRatePct2021: number | null;
-  d1Eur2021: number | null;
-  d9Eur2021: number | null;
-  /** True when the commune merged several 2024 communes and the median / deciles are population-weighted. */
-  medianApproximate: boolean;
-  comparateurStatus: 'ok' | 'missing';
-  filosofiStatus: 'ok' | 'secret' | 'missing';
-  /** Older codes merged into this commune, comma-separated; null when none. */
-  sourceCodes: string | null;
-}
+/** One COG 2026 commune's INSEE figures (the table's columns, see db/schema-insee.ts). null = no value (secret or missing), never 0. */
+export type CommuneInseeRow = InseeTables['communeInsee'];
 
 export interface AgeBandRow {
   band: AgeBand;

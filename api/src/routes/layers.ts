@@ -37,7 +37,7 @@ function zodMessage(error: z.ZodError, prefix: string): ApiError {
 }
 
 const Position = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
-const Ring = z.array(Position).min(4, 'a ring needs at least 4 positions (first = last)');
+const Ring = z.array(Position).min(4, layerText.ringTooShort);
 const ZoneGeometry = z.discriminatedUnion('type', [
   z.object({ type: z.literal('Polygon'), coordinates: z.array(Ring).min(1) }),
   z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(Ring).min(1)).min(1) }),

@@ -1,4 +1,5 @@
 import { normalizeSearchText } from '../territory/search-text.js';
+import { COMMUNE_CODE_RE } from '../territory/codes.js';
 
 /** What the resolver needs to know about the candidate communes (only those the inputs could mean). */
 export interface ResolveReference {
@@ -18,7 +19,6 @@ export interface Resolution {
   ambiguous: { input: string; candidates: string[] }[];
 }
 
-const COMMUNE_CODE = /^[0-9][0-9AB][0-9]{3}$/;
 const POSTCODE = /^[0-9]{5}$/;
 const NAME_WITH_DEP = /^(.*\S)\s*\((\d{2,3}|2A|2B)\)$/i;
 
@@ -31,7 +31,7 @@ export function splitCodeList(text: string): string[] {
 export function classifyInput(input: string): { kind: 'code' | 'postcode' | 'name'; value: string; departementCode?: string } {
   const s = input.trim();
   const upper = s.toUpperCase();
-  if (COMMUNE_CODE.test(upper)) return { kind: 'code', value: upper };
+  if (COMMUNE_CODE_RE.test(upper)) return { kind: 'code', value: upper };
   if (POSTCODE.test(s)) return { kind: 'postcode', value: s };
   const m = NAME_WITH_DEP.exec(s);
   if (m) return { kind: 'name', value: normalizeSearchText(m[1]), departementCode: m[2].toUpperCase().padStart(2, '0') };

@@ -1,4 +1,5 @@
 import type { CommuneFacts, IndicatorDef } from '../registry.js';
+import type { ComparateurCounts } from '../../territory/insee-parse.js';
 
 const COMPARATEUR = 'INSEE, base du comparateur de territoires (juin 2024), communes ramenées au COG 2026';
 
@@ -44,17 +45,8 @@ export const INSEE_DEFS: IndicatorDef[] = [
   },
 ];
 
-export interface InseeFactsRow {
-  communeCode: string;
-  population2021: number | null;
-  population2015: number | null;
-  households2021: number | null;
-  births2022: number | null;
-  deaths2022: number | null;
-  pop15642021: number | null;
-  active15642021: number | null;
-  unemployed15642021: number | null;
-}
+/** One commune's comparateur counts as the facts read them (the parser's field list). */
+export type InseeFactsRow = { communeCode: string } & ComparateurCounts;
 
 export function inseeFacts(rows: Iterable<InseeFactsRow>, into: CommuneFacts = new Map()): CommuneFacts {
   for (const r of rows) {
