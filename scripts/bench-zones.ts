@@ -81,10 +81,23 @@ step(`profile, 2,000 communes, all ${registry.length} indicators, reference dép
 const fullFrance = await time(3, () => call('GET', `/api/zones/${z2000.id}/profile?reference=france`));
 step('profile, same, reference France', fullFrance, `${(fullFrance / plain).toFixed(1)}×`);
 
-const valuesTable = await time(5, () => call('GET', '/api/indicators/population/values'));
-step('values of a stored indicator for every commune (target ≤ 200 ms)', valuesTable, `${(valuesTable / plain).toFixed(1)}×`);
-const valuesRegistry = await time(5, () => call('GET', '/api/indicators/filosofi_median_income/values'));
-step('values of a registry indicator (Filosofi median) for every commune', valuesRegistry, `${(valuesRegistry / plain).toFixed(1)}×`);
+// `population` was read once above (the commune list): health_gp_per_10k is a stored indicator not read yet.
+t0 = performance.now();
+await call('GET', '/api/indicators/health_gp_per_10k/values').then((r) => r.arrayBuffer());
+const storedFirst = performance.now() - t0;
+step('values of a stored indicator (health_gp_per_10k) for every commune, first call (SQL)', storedFirst, '1.0×');
+const valuesTable = await time(5, () => call('GET', '/api/indicators/health_gp_per_10k/values').then((r) => r.arrayBuffer()));
+step('values of a stored indicator for every commune, warm (target ≤ 200 ms)', valuesTable, `${(valuesTable / storedFirst).toFixed(2)}× its first call`);
+// Registry-only indicators are computed from the facts once per data version, then served from memory.
+// The first call of an indicator computes its siblings (same read) too: the second id of each pair is then warm.
+for (const id of ['filosofi_median_income', 'insee_unemployment_rate', 'age_share_75_89', 'age_share_0_14']) {
+  t0 = performance.now();
+  await call('GET', `/api/indicators/${id}/values`).then((r) => r.arrayBuffer());
+  const first = performance.now() - t0;
+  step(`values of a registry indicator (${id}) for every commune, first call (computed from facts)`, first, `${(first / storedFirst).toFixed(1)}× the stored first call`);
+  const warm = await time(5, () => call('GET', `/api/indicators/${id}/values`).then((r) => r.arrayBuffer()));
+  step(`values of a registry indicator (${id}) for every commune, warm (target ≤ 200 ms)`, warm, `${(warm / valuesTable).toFixed(1)}× the stored warm call`);
+}
 
 const six: string[] = [];
 for (let i = 0; i < 6; i++) six.push((await json('POST', '/api/zones', { name: `Bench ${i}`, codes: metro.slice(3000 + i * 300, 3300 + i * 300) })).zone.id);

@@ -17,6 +17,7 @@ import { distancierRoutes } from './routes/distancier.js';
 import { healthRoutes } from './routes/health.js';
 import { zonesRoutes } from './routes/zones.js';
 import { exportsRoutes } from './routes/exports.js';
+import { areasRoutes } from './routes/areas.js';
 
 /** Builds the Hono app: mounts every resource (one line each) and maps all errors to the one error shape. */
 export function createApp(deps: AppDeps) {
@@ -30,7 +31,8 @@ export function createApp(deps: AppDeps) {
     .route('/distancier', distancierRoutes(deps))
     .route('/health', healthRoutes(deps))
     .route('/zones', zonesRoutes(deps))
-    .route('/exports', exportsRoutes(deps));
+    .route('/exports', exportsRoutes(deps))
+    .route('/areas', areasRoutes(deps));
 
   const app = new Hono();
   app.use('/api/*', compress());

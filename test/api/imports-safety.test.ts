@@ -82,7 +82,7 @@ describeEachDatabase('imports never lose data, and say why in French', (kind) =>
     expect(clean.body.report).toMatchObject({ imported: 10, rejected: 0, onRowError: 'abort' });
     const wrong = await upload('clean.csv', { name: 'X', mapping: cleanMapping, onRowError: 'jamais' });
     expect(wrong.status).toBe(400);
-    expect(wrong.body.error.message).toMatch(/^onRowError : valeur non reconnue \(valeurs possibles : keep, abort\)/);
+    expect(wrong.body.error.message).toMatch(/^onRowError : « jamais » n’est pas une valeur possible \(valeurs possibles : keep ou abort\)/);
   });
 
   it('flags a commune code whose postcode/city say another commune: kept by the code, warned in the report and its CSV', async () => {

@@ -87,7 +87,7 @@ describeEachDatabase('customer data imports', (kind) => {
     expect(((await bad.json()) as Json).error).toMatchObject({ code: 'UNKNOWN_COMMUNE_CODE', message: expect.stringMatching(/zones\.0\.communeCodes : 99999 n’est pas un code de commune/) });
     const both = await app.request(`/api/layers/${body.layer.id}/aggregate`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ zones: [{ id: 'x', communeCodes: ['48095'], departementCodes: ['48'] }] }) });
     expect(both.status).toBe(400);
-    expect(((await both.json()) as Json).error.message).toMatch(/exactly one of communeCodes, departementCodes, geometry/);
+    expect(((await both.json()) as Json).error).toMatchObject({ code: 'VALIDATION_FAILED', message: 'zones[0] : donnez une seule source de communes par zone : communeCodes, departementCodes ou geometry' });
 
     const csv = await (await app.request(`/api/layers/${body.layer.id}/aggregate?by=departement&measure=ca&format=csv`)).text();
     const lines = csv.replace(/^\ufeff/, '').split('\r\n');

@@ -35,18 +35,25 @@ describeEachDatabase('zones export and import', (kind) => {
     await wb.xlsx.load(await res.arrayBuffer());
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Profil', 'Pyramide des âges', 'Communes', 'Provenance']);
     const profil = wb.getWorksheet('Profil')!;
-    expect(profil.getRow(1).values).toEqual([undefined, 'Indicateur', 'Valeur', 'Unité', 'Couverture (part de la population)', 'Référence', 'Indice (base 100)', 'Source', 'Année', 'Qualité', 'Note']);
+    expect(profil.getRow(1).values).toEqual([undefined, 'Indicateur', 'Valeur', 'Unité', 'Couverture (part de la population)', 'Référence', 'Indice (base 100)', 'Part de la référence (%)', 'Source', 'Année', 'Qualité', 'Note']);
     expect(profil.getCell('A2').value).toBe('Population municipale');
     expect(profil.getCell('B2').value).toBe(15352);
     expect(profil.getCell('C2').value).toBe('habitants');
     expect(profil.getCell('D2').value).toBe(1);
-    expect(profil.getCell('H2').value).toBe('2023');
+    // A count: no index, its share of Lozère's 76,486 inhabitants in % (15,352 / 76,486 × 100 = 20.07).
+    expect(profil.getCell('E2').value).toBe(76486);
+    expect(profil.getCell('F2').value).toBeNull();
+    expect(profil.getCell('G2').value as number).toBeCloseTo((100 * 15352) / 76486, 9);
+    expect(profil.getCell('I2').value).toBe('2023');
     expect(profil.getCell('A3').value).toBe('Médecins généralistes pour 10 000 habitants');
     expect(profil.getCell('B3').value as number).toBeCloseTo((17 / 15352) * 10000, 9);
     expect(profil.getCell('A4').value).toBe('Revenu disponible médian par unité de consommation');
     expect(profil.getCell('B4').value as number).toBeCloseTo((22980 * 11043 + 21170 * 2510) / 13553, 6);
     expect(profil.getCell('D4').value as number).toBeCloseTo(15300 / 15352, 9);
-    expect(profil.getCell('I4').value).toBe('approché');
+    // An intensity: index base 100 against Lozère's median, no share.
+    expect(profil.getCell('F4').value as number).toBeCloseTo((100 * (profil.getCell('B4').value as number)) / (profil.getCell('E4').value as number), 9);
+    expect(profil.getCell('G4').value).toBeNull();
+    expect(profil.getCell('J4').value).toBe('approché');
     expect(profil.rowCount).toBe(4);
     const communes = wb.getWorksheet('Communes')!;
     expect(communes.getRow(1).values).toEqual([undefined, 'Code commune', 'Commune', 'Poids']);
@@ -124,8 +131,9 @@ describeEachDatabase('zones export and import', (kind) => {
     const body = JSON.stringify({ zoneIds: [zoneId, otherId], indicators: ['population'] });
     const csv = await app.request('/api/zones/compare/export?format=csv', { method: 'POST', body, headers: { 'content-type': 'application/json' } });
     const text = await csv.text();
-    expect(text).toContain('Indicateur;Unité;Trois communes — Valeur;Trois communes — Couverture (part de la population);Trois communes — Indice (base 100);Lozère — Valeur');
-    expect(text).toContain('Population municipale;habitants;15352;1;');
+    expect(text).toContain('Indicateur;Unité;Trois communes — Valeur;Trois communes — Couverture (part de la population);Trois communes — Indice (base 100);Trois communes — Part de la référence (%);Lozère — Valeur');
+    // Each zone against its département (France by default for a comparison: 15,352 of France's population).
+    expect(text).toMatch(/\r\nPopulation municipale;habitants;15352;1;;0,02\d*;76486;1;;0,1\d*;/);
     const xlsx = await app.request('/api/zones/compare/export?format=xlsx', { method: 'POST', body, headers: { 'content-type': 'application/json' } });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(await xlsx.arrayBuffer());
@@ -146,7 +154,9 @@ describeEachDatabase('zones export and import', (kind) => {
     expect(body.zone.communeCount).toBe(34969);
     expect(body.zone.geometry.type).toMatch(/Polygon/);
     const profile = (await (await app.request(`/api/zones/${body.zone.id}/profile?indicators=population,filosofi_median_income&reference=france`)).json()) as Json;
-    expect(profile.indicators[0].index).toBeCloseTo(100, 9);
+    expect(profile.indicators[0].index).toBeNull();
+    expect(profile.indicators[0].shareOfReferenceRatio).toBeCloseTo(1, 9);
+    expect(profile.indicators[1].index).toBeCloseTo(100, 9);
     expect(profile.indicators[1].coverageRatio).toBeGreaterThan(0.95);
     expect(profile.indicators[1].coverageRatio).toBeLessThan(1);
   }, 600_000);

@@ -62,12 +62,33 @@ describeEachDatabase('zones API', (kind) => {
     expect(median.note).toMatch(/médiane approchée : moyenne des médianes communales pondérée par la population/i);
     // Poverty rate: (13 % × 11,043 + 17 % × 2,510) / 13,553.
     expect(ind('filosofi_poverty_rate').value).toBeCloseTo(((0.13 * 11043 + 0.17 * 2510) / 13553) * 100, 6);
-    expect(ind('population').referenceValue).toBeGreaterThan(70000);
-    expect(ind('population').index).toBeCloseTo((100 * 15352) / ind('population').referenceValue, 6);
+    // A count against the département's total is a share, not an index: Lozère has 76,486 inhabitants (2023)
+    // → 15,352 / 76,486 = 20.07 % of it.
+    expect(ind('population').referenceValue).toBe(76486);
+    expect(ind('population').index).toBeNull();
+    expect(ind('population').shareOfReferenceRatio).toBeCloseTo(15352 / 76486, 10);
+    // An intensity gets a base-100 index: the zone's median income against Lozère's (value / reference × 100).
+    expect(median.shareOfReferenceRatio).toBeNull();
+    expect(median.index).toBeCloseTo((100 * median.value) / median.referenceValue, 9);
+    expect(median.index).toBeGreaterThan(100); // Mende and Langogne above the rural département's level
     expect(body.ageBands.bands).toHaveLength(7);
     expect(body.ageBands.bands.reduce((s: number, b: Json) => s + b.shareRatio, 0)).toBeCloseTo(1, 6);
     expect(body.ageBands.estimated).toBe(true);
     expect(body.ageBands.note).toMatch(/estimée/);
+  });
+
+  it('profiles health supply: hospital sites and PMSI stays of the residents (modelled flows, by code géo)', async () => {
+    const { body } = await call('GET', `/api/zones/${zoneId}/profile?indicators=health_site_count,health_pmsi_stays,health_pmsi_stays_per_1000`);
+    const ind = (id: string) => byId(body.indicators, id);
+    // FINESS sites: 6 in Mende, 1 in Langogne.
+    expect(ind('health_site_count')).toMatchObject({ value: 7, coverageRatio: 1, index: null });
+    // Stays of each code géo shared by the 2017 population of its communes: Mende 4,940 × 11,860 / 17,322 (48000),
+    // Langogne 1,175 × 2,886 / 4,455 (48C05), Arzenc-d'Apcher 316 × 50 / 2,442 (48C01).
+    const stays = (4940 * 11860) / 17322 + (1175 * 2886) / 4455 + (316 * 50) / 2442;
+    expect(ind('health_pmsi_stays').value).toBeCloseTo(stays, 6);
+    expect(ind('health_pmsi_stays')).toMatchObject({ coverageRatio: 1, quality: 'modelled', aggregation: { kind: 'sum' }, index: null });
+    expect(ind('health_pmsi_stays').note).toMatch(/modélisés, non observés/);
+    expect(ind('health_pmsi_stays_per_1000').value).toBeCloseTo((stays / 15352) * 1000, 6);
   });
 
   it('gives null with coverage 0 when every member is secret', async () => {
@@ -179,5 +200,72 @@ describeEachDatabase('zones API', (kind) => {
     const values = await call('GET', '/api/indicators/insee_unemployment_rate/values');
     expect(values.body.codes).toHaveLength(34969);
     expect(values.body.values[values.body.codes.indexOf('48095')]).toBeCloseTo((539 / 5793) * 100, 6);
+  });
+
+  it('says which indicators can be mapped per commune and labels estimated, approximate and synthetic ones', async () => {
+    const { body } = await call('GET', '/api/indicators');
+    const ind = (id: string) => byId(body.indicators, id);
+    expect(ind('population')).toMatchObject({ mappable: true, estimated: false, approximate: false, synthetic: false, id: 'population', label: 'Population municipale', unit: 'habitants', year: 2023, scope: 'commune' });
+    expect(ind('filosofi_median_income')).toMatchObject({ mappable: true, approximate: true, estimated: false });
+    expect(ind('age_share_0_14')).toMatchObject({ mappable: true, estimated: true });
+    expect(ind('health_pmsi_stays')).toMatchObject({ mappable: true, modelled: true, quality: 'modelled' });
+    const layer = body.indicators.find((i: Json) => i.provider === 'layers' && i.id.endsWith(':count'));
+    expect(layer).toMatchObject({ mappable: false, synthetic: true });
+    for (const i of body.indicators) expect(typeof i.mappable).toBe('boolean');
+  });
+
+  it('serves a registry indicator for every commune: secret stays null (never 0), the cached answer is the computed one', async () => {
+    const first = await call('GET', '/api/indicators/filosofi_median_income/values');
+    expect(first.status).toBe(200);
+    const at = (code: string) => first.body.values[first.body.codes.indexOf(code)];
+    expect(at('48095')).toBe(22980); // Mende's median, Filosofi 2021
+    expect(at('48007')).toBeNull(); // Arzenc-d'Apcher: statistical secret
+    expect(first.body.values.filter((v: number | null) => v === 0)).toHaveLength(0);
+    expect(first.body.indicator).toMatchObject({ id: 'filosofi_median_income', quality: 'approximate' });
+    const again = await call('GET', '/api/indicators/filosofi_median_income/values');
+    expect(again.body).toEqual(first.body);
+    // Computed with the median (same read): Mende's poverty rate is its own, 13 %; the secret commune has none.
+    const poverty = await call('GET', '/api/indicators/filosofi_poverty_rate/values');
+    expect(poverty.body.values[poverty.body.codes.indexOf('48095')]).toBeCloseTo(13, 9);
+    expect(poverty.body.values[poverty.body.codes.indexOf('48007')]).toBeNull();
+    expect(poverty.body.codes).toEqual(first.body.codes);
+  });
+
+  it('profiles one commune like a one-commune zone: GET /api/communes/:code/profile', async () => {
+    const { status, body } = await call('GET', '/api/communes/48095/profile?indicators=population,filosofi_median_income,insee_unemployment_rate');
+    expect(status).toBe(200);
+    expect(body.commune).toEqual({ code: '48095', name: 'Mende' });
+    expect(body.zone).toBeUndefined();
+    expect(body.reference).toMatchObject({ level: 'departement', code: '48', name: 'Lozère' });
+    const ind = (id: string) => byId(body.indicators, id);
+    expect(ind('population')).toMatchObject({ value: 12464, coverageRatio: 1, index: null });
+    expect(ind('population').shareOfReferenceRatio).toBeCloseTo(12464 / 76486, 10);
+    expect(ind('filosofi_median_income').value).toBe(22980);
+    expect(ind('insee_unemployment_rate').value).toBeCloseTo((539 / 5793) * 100, 9);
+    expect(body.ageBands.bands).toHaveLength(7);
+    // The same figures as a saved zone holding only Mende.
+    const z = await create({ name: 'Mende seule', codes: ['48095'] });
+    const zone = await call('GET', `/api/zones/${z.body.zone.id}/profile?indicators=population,filosofi_median_income,insee_unemployment_rate`);
+    expect(body.indicators).toEqual(zone.body.indicators);
+    expect(body.ageBands).toEqual(zone.body.ageBands);
+    const region = await call('GET', '/api/communes/48095/profile?indicators=population&reference=region');
+    expect(region.body.reference).toMatchObject({ level: 'region', code: '76' });
+  });
+
+  it('commune profile: a former code is resolved and said, an unknown code is a French 404', async () => {
+    const former = await call('GET', '/api/communes/74011/profile?indicators=population');
+    expect(former.status).toBe(200);
+    expect(former.body.commune.code).toBe('74010');
+    expect(former.body.resolution).toMatchObject({ oldCode: '74011', replacedBy: [{ code: '74010', name: 'Annecy' }] });
+    expect(former.body.resolution.note).toMatch(/74011 .* ancien code : profil de la commune actuelle 74010 Annecy/);
+    const unknown = await call('GET', '/api/communes/99999/profile');
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error.code).toBe('COMMUNE_NOT_FOUND');
+    expect(unknown.body.error.message).toMatch(/Aucune commune 99999/);
+    const malformed = await call('GET', '/api/communes/abc/profile');
+    expect(malformed.status).toBe(400);
+    const badRef = await call('GET', '/api/communes/48095/profile?reference=monde');
+    expect(badRef.status).toBe(400);
+    expect(badRef.body.error.code).toBe('VALIDATION_FAILED');
   });
 });

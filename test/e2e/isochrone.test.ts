@@ -105,4 +105,42 @@ const SAINT_GERMAIN_CENTRE: [number, number] = [2.0934, 48.8985]; // château de
     expect(await panel.locator('[data-testid=isochrone-result] details').first().innerText()).toMatch(/Communes \(\d+\)/);
     expect(errors).toEqual([]);
   });
+
+  it('saves a band as a zone: named after the band and the origin, listed in Zones, its profile open', async () => {
+    const { page, errors } = session;
+    const panel = page.locator('[data-testid=isochrone-panel]');
+    const result = panel.locator('[data-testid=isochrone-result]');
+    // the commune list of the ≤ 6 min band: every commune whose own time is within 6 min (bands are cumulative)
+    await result.locator('[data-testid=isochrone-communes] summary').click();
+    const bandCodes = await result.locator('[data-testid=isochrone-communes] tbody tr').evaluateAll((trs) =>
+      trs.filter((tr) => Number((tr.querySelectorAll('td')[0]?.textContent ?? '').replace(/\s*min$/, '')) <= 6).length);
+    const bandRow = await result.locator('[data-testid=isochrone-bands] tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => [tr.querySelector('th')?.textContent ?? '', tr.querySelectorAll('td')[0]?.textContent ?? '']));
+    const sixMinCommunes = Number(bandRow.find(([band]) => /≤ 6 min/.test(band))![1].replace(/\D/g, ''));
+    expect(bandCodes).toBe(sixMinCommunes);
+    await result.getByRole('button', { name: 'Enregistrer la bande ≤ 6 min comme zone' }).click();
+    const name = result.getByLabel('Nom de la zone');
+    expect(await name.inputValue()).toBe('≤ 6 min autour de Saint-Germain-en-Laye');
+    for (const [width, height] of [[1440, 900], [390, 844]]) {
+      await page.setViewportSize({ width, height });
+      await result.locator('[data-testid=isochrone-save-form]').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(ARTIFACTS_DIR, `isochrone-save-zone-${width}x${height}.png`) });
+    }
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await result.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+    const profile = page.locator('[data-testid=zone-profile]');
+    await profile.locator('h2', { hasText: '≤ 6 min autour de Saint-Germain-en-Laye' }).waitFor({ timeout: 30_000 });
+    expect(await profile.innerText()).toMatch(/isochrone ≤ 6 min/i);
+    expect(await profile.innerText()).toContain(`${sixMinCommunes} commune`);
+    await profile.locator('[data-testid=zone-figures]').waitFor({ timeout: 30_000 });
+    await page.locator('[data-testid=zones-panel]', { hasText: '≤ 6 min autour de Saint-Germain-en-Laye' }).waitFor();
+    for (const [width, height] of [[1440, 900], [390, 844]]) {
+      await page.setViewportSize({ width, height });
+      await session.waitForMapIdle();
+      await profile.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(ARTIFACTS_DIR, `isochrone-zone-profile-${width}x${height}.png`) });
+    }
+    await page.setViewportSize({ width: 1400, height: 1000 });
+    expect(errors).toEqual([]);
+  });
 });

@@ -5,11 +5,13 @@ vi.hoisted(() => Object.assign(globalThis, { location: { origin: 'http://127.0.0
 import { rampFor } from '../../web/src/lib/classify.js';
 import { HEALTH_CATEGORY_COLORS, HEALTH_OTHER_COLOR, POINT_PALETTE, deltaE76, hexToRgb, type Rgb } from '../../web/src/lib/palette.js';
 import { MAPLIBRE_LOCALE_FR, fieldLabel } from '../../web/src/lib/messages/map.js';
-import { pointCategories, pointFields, pointValue, visiblePoints } from '../../web/src/layers/point-style.js';
+import { pointCategories, pointFields, pointValue, visiblePoints } from '../../web/src/features/layers/point-style.js';
 import { itemsAt } from '../../web/src/map/picking.js';
-import { healthLayers } from '../../web/src/layers/health.js';
-import { healthStore } from '../../web/src/state/health.js';
-import { healthZoneStore } from '../../web/src/state/health-zones.js';
+import { healthLayers } from '../../web/src/features/health/layers.js';
+import { healthStore } from '../../web/src/features/health/state.js';
+import { toolStore } from '../../web/src/map/tools.js';
+import { toolLayers } from '../../web/src/map/tool-layers.js';
+import { healthZoneStore } from '../../web/src/features/health/zones-state.js';
 
 describe('customer point colours', () => {
   const choropleth = [...rampFor(7), ...rampFor(7, true)].map(hexToRgb);
@@ -84,9 +86,12 @@ describe('outlines on the map', () => {
     healthZoneStore.set({ polygon: { type: 'Polygon', coordinates: [[[2, 48], [2.1, 48], [2.1, 48.1], [2, 48]]] } });
     const ids = healthLayers().map((l) => l.id);
     expect(ids).toEqual(['health-zone-polygon-halo', 'health-zone-polygon']);
-    healthZoneStore.set({ polygon: null, drawing: [[2, 48], [2.1, 48]] });
-    expect(healthLayers().map((l) => l.id)).toEqual(['health-zone-drawing-halo', 'health-zone-drawing', 'health-zone-vertices']);
-    healthZoneStore.set({ drawing: null });
+    healthZoneStore.set({ polygon: null });
+    // the polygon being drawn is the shared draw-polygon tool's (health draws with it too)
+    toolStore.set({ active: { id: 'draw-polygon', owner: 'health' }, vertices: [[2, 48], [2.1, 48]], hover: null });
+    expect(healthLayers()).toEqual([]);
+    expect(toolLayers().map((l) => l.id)).toEqual(['tool-draw-halo', 'tool-draw-line', 'tool-draw-vertices']);
+    toolStore.set({ active: null, vertices: [] });
   });
 });
 

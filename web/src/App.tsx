@@ -12,14 +12,14 @@ import { shell } from './lib/messages';
 import { closeToast, handleError, loadWorkspace, openCommune, selectIndicator } from './state/actions';
 import { workspace } from './state/workspace';
 import { Drawer as ZoneCompareDrawer } from './features/zones';
-import { ToolStatusLine } from './map/tools';
+import { ToolStatusLine, toolMapClick } from './map/tools';
 
 // MapLibre + deck.gl are ~85 % of the JS: loaded as a separate chunk so the shell (search, pickers) paints first.
 const MapView = lazy(() => import('./map/MapView'));
 
-/** Map click: the first panel tool that wants it (registry order), else the commune sheet. */
+/** Map click (after map/picking.ts found nothing under it): the active map tool takes it, else the commune sheet opens. */
 function onMapClick(lngLat: [number, number], code: string | null) {
-  for (const panel of PANELS) if (panel.onMapClick?.(lngLat, code)) return;
+  if (toolMapClick(lngLat, code)) return;
   if (code) void openCommune(code, false);
 }
 
@@ -37,7 +37,7 @@ export function App() {
     () => (values ? buildChoropleth(values.codes, values.values, method, 7, values.indicatorId.includes('change')) : null),
     [values, method],
   );
-  const toolActive = PANELS.some((p) => p.toolActive?.(state));
+  const toolActive = state.tools.active !== null;
 
   return (
     <div className="app">

@@ -96,27 +96,6 @@ export const outcomes = {
   nameRequired: 'donnez un nom à la couche',
 };
 
-/** A zod issue in French (never zod's own English text). */
-export function zodIssueFr(issue: { code: string; message: string; path: PropertyKey[]; expected?: unknown; minimum?: unknown; maximum?: unknown; values?: unknown[] }): string {
-  // Messages we wrote ourselves (French) are kept; zod's defaults start with an English word.
-  if (!/^(Invalid|Expected|Required|String|Number|Too|Unrecognized|Array)/.test(issue.message)) return issue.message;
-  switch (issue.code) {
-    case 'invalid_type':
-      return issue.message.includes('received undefined') ? 'valeur manquante' : 'valeur de type inattendu';
-    case 'too_small':
-      return `trop court ou trop petit (minimum ${String(issue.minimum)})`;
-    case 'too_big':
-      return `trop long ou trop grand (maximum ${String(issue.maximum)})`;
-    case 'invalid_value':
-    case 'invalid_enum_value':
-      return `valeur non reconnue${issue.values ? ` (valeurs possibles : ${issue.values.map(String).join(', ')})` : ''}`;
-    case 'unrecognized_keys':
-      return 'champ inconnu';
-    default:
-      return 'valeur invalide';
-  }
-}
-
 /** The row report as a downloadable CSV: French headings, one line per problem. */
 export const reportCsv = {
   headers: { row: 'Ligne', key: 'Clé', field: 'Champ', severity: 'Gravité', reason: 'Motif' },
@@ -128,6 +107,7 @@ export const reportCsv = {
 /** Messages of the layer aggregate route (routes/layers.ts). */
 export const layerText = {
   ringTooShort: 'un contour de polygone demande au moins 4 positions (la première répétée à la fin)',
+  oneZoneSource: 'donnez une seule source de communes par zone : communeCodes, departementCodes ou geometry',
   notAMeasure: (measure: string, known: string[]) => `measure : « ${measure} » n’est pas une mesure numérique de cette couche (mesures : ${known.join(', ') || 'aucune'}).`,
   unknownZoneCodes: (index: number, unknown: string[], zoneId: string) =>
     `zones.${index}.communeCodes : ${unknown.slice(0, 10).join(', ')}${unknown.length > 10 ? ` et ${unknown.length - 10} autres` : ''} ${unknown.length > 1 ? 'ne sont pas des codes' : 'n’est pas un code'} de commune du COG 2026 ni un ancien code : vérifiez la zone « ${zoneId} ».`,

@@ -9,4 +9,5 @@ export * as territoryMessages from './territory.js';
 export * as routingMessages from './routing.js';
 export * as importsMessages from './imports.js';
 export * as zonesMessages from './zones.js';
+export { areasText } from './areas.js';
 export { healthText, flowDatasetLabel } from './health.js';

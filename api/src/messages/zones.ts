@@ -29,13 +29,16 @@ export const zoneMessages = {
   badFormat: (format: string) => `Format « ${format} » inconnu : csv, xlsx ou geojson.`,
 };
 
+/** How a figure is set against its reference (a count is part of its reference's total; a rate is compared to its level). */
+export const REFERENCE_RULE = 'Taux, densités, médianes : indice base 100 (100 = niveau de la référence). Effectifs (population, ménages, clients…) : part de la référence en %.';
+
 export const zoneNotes = {
   formerCode: (from: string, to: readonly string[]) => `Ancien code ${from} remplacé par ${to.join(', ')} (commune${to.length > 1 ? 's' : ''} actuelle${to.length > 1 ? 's' : ''}).`,
   postcode: (from: string, to: readonly string[]) => `Code postal ${from} : ${to.length} commune${to.length > 1 ? 's' : ''} (${list(to, 8)}).`,
   repaired: 'Le polygone se recoupait : il a été réparé (ST_MakeValid) avant de chercher les communes.',
   polygonRule: 'Une commune est membre si au moins 10 % de sa surface est dans le polygone ou si son centre y est ; son poids est la part de sa surface à l’intérieur.',
   reference: (level: string, name: string, shared: boolean) =>
-    level === 'france' ? 'Référence : France entière (base 100).' : `Référence : ${name} (base 100)${shared ? ', qui regroupe la plus grande part de la population de la zone' : ''}.`,
+    `${level === 'france' ? 'Référence : France entière' : `Référence : ${name}${shared ? ', qui regroupe la plus grande part de la population de la zone' : ''}`}. ${REFERENCE_RULE}`,
   coverage: (ratio: number) => `Couverture : ${new Intl.NumberFormat('fr-FR', { style: 'percent', maximumFractionDigits: 0 }).format(ratio)} de la population de la zone.`,
   noData: 'Aucune donnée pour les communes de la zone (secret statistique ou non renseigné).',
   createdNote: 'Création',
@@ -55,6 +58,7 @@ export const exportHeadings = {
   coverage: 'Couverture (part de la population)',
   reference: 'Référence',
   index: 'Indice (base 100)',
+  shareOfReference: 'Part de la référence (%)',
   source: 'Source',
   year: 'Année',
   quality: 'Qualité',
@@ -78,4 +82,12 @@ export const REFERENCE_LEVEL_FR: Record<string, string> = { departement: 'dépar
 
 export const indicatorMessages = {
   unknown: (id: string, known: readonly string[]) => `Aucun indicateur « ${id} ». Indicateurs disponibles : ${list(known, 30)}.`,
+};
+
+/** GET /api/communes/:code/profile. */
+export const communeProfileNotes = {
+  formerCode: (code: string, oldName: string, by: readonly { code: string; name: string }[]) =>
+    by.length === 1
+      ? `${code} (${oldName}) est un ancien code : profil de la commune actuelle ${by[0].code} ${by[0].name}.`
+      : `${code} (${oldName}) est un ancien code, remplacé par ${by.map((r) => `${r.code} ${r.name}`).join(', ')} : profil de ${by[0].code} ${by[0].name}.`,
 };

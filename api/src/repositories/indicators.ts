@@ -22,3 +22,8 @@ export async function indicatorValues(db: Kysely<DB>, id: string) {
   const [codes, byCode] = JSON.parse(r.rows[0].j) as [string[], Record<string, number | null> | null];
   return { codes, values: codes.map((c) => { const v = byCode?.[c]; return v === null || v === undefined ? null : Number(v); }) };
 }
+
+/** Names of the datasets loaded into this database (`dataset_loads`: territory, health, insee…). */
+export async function loadedDatasets(db: Kysely<DB>): Promise<Set<string>> {
+  return new Set((await db.selectFrom('datasetLoads').select('name').execute()).map((r) => r.name));
+}

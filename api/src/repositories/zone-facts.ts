@@ -133,6 +133,42 @@ export async function layerCommuneAggregates(db: Kysely<DB>, layers: readonly La
 export async function indicatorDataVersion(db: Kysely<DB>): Promise<string> {
   const r = await sql<{ v: string }>`
     SELECT coalesce((SELECT string_agg(name || '=' || version, ',' ORDER BY name) FROM dataset_loads), '') || '|' ||
-           (SELECT count(*)::text || '@' || coalesce(max(updated_at)::text, '') FROM layers WHERE deleted_at IS NULL) AS v`.execute(db);
+           (SELECT count(*)::text || '@' || coalesce(max(updated_at)::text, '') FROM layers WHERE deleted_at IS NULL) || '|' ||
+           (SELECT count(*)::text || '@' || coalesce(max(created_at)::text, '') FROM health_flow_datasets) AS v`.execute(db);
   return r.rows[0].v;
+}
+
+/** Hospital sites (FINESS) per commune. */
+export async function healthSiteCounts(db: Kysely<DB>, codes: string[] | null): Promise<Map<string, number>> {
+  const rows = await columnar<{ communeCode: string; n: number }>(
+    db,
+    { communeCode: col('commune_code'), n: col('n') },
+    sql`FROM (SELECT commune_code, count(*)::int AS n FROM health_sites WHERE commune_code IS NOT NULL AND ${codeFilter('commune_code', codes)} GROUP BY commune_code) g`,
+  );
+  return new Map(rows.map((r) => [r.communeCode, Number(r.n)]));
+}
+
+/**
+ * PMSI stays of each commune's residents, from the modelled flow dataset (the newest synthetic one: the
+ * registry labels these figures modelled): the stays of each code géo shared out among its communes by their
+ * population. A code géo with no stays in the data gives null (no value), not 0.
+ */
+export async function pmsiStaysByCommune(db: Kysely<DB>, codes: string[] | null): Promise<Map<string, number | null>> {
+  const rows = await columnar<{ communeCode: string; stays: number | null }>(
+    db,
+    { communeCode: col('commune_code'), stays: col('stays') },
+    sql`FROM (
+      WITH ds AS (SELECT id FROM health_flow_datasets WHERE synthetic ORDER BY year DESC, id LIMIT 1),
+      cz AS (SELECT commune_code, zone_code, population_count FROM commune_pmsi_zones WHERE year = (SELECT max(year) FROM commune_pmsi_zones)),
+      -- only the codes géo of the asked communes: the flows index (dataset_id, zone_code) does the rest
+      mz AS (SELECT DISTINCT zone_code FROM cz WHERE ${codeFilter('commune_code', codes)}),
+      zs AS (SELECT zone_code, sum(stays)::float8 AS stays FROM health_flows
+             WHERE dataset_id = (SELECT id FROM ds) AND zone_code IN (SELECT zone_code FROM mz) GROUP BY zone_code),
+      zp AS (SELECT zone_code, sum(population_count)::float8 AS pop FROM cz WHERE zone_code IN (SELECT zone_code FROM mz) GROUP BY zone_code)
+      SELECT m.commune_code, sum(zs.stays * m.population_count / nullif(zp.pop, 0))::float8 AS stays
+      FROM cz m JOIN zp ON zp.zone_code = m.zone_code LEFT JOIN zs ON zs.zone_code = m.zone_code
+      WHERE ${codeFilter('m.commune_code', codes)}
+      GROUP BY m.commune_code) g`,
+  );
+  return new Map(rows.map((r) => [r.communeCode, r.stays === null ? null : Number(r.stays)]));
 }

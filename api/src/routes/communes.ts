@@ -8,6 +8,10 @@ import { validate } from './validation.js';
 import { territory } from '../messages/territory.js';
 import { resolutionJson, resolveCommunes } from '../services/commune-names.js';
 import { DEPARTEMENT_CODE_RE, isCommuneCode } from '../domain/territory/codes.js';
+import { communeProfile } from '../services/commune-profile.js';
+
+const ProfileQuery = z.object({ reference: z.enum(['departement', 'region', 'france']).default('departement'), indicators: z.string().max(20_000).optional() });
+const idList = (s: string | undefined) => (s ? s.split(',').map((x) => x.trim()).filter(Boolean) : null);
 
 export const communesRoutes = ({ database }: AppDeps) =>
   new Hono()
@@ -48,6 +52,11 @@ export const communesRoutes = ({ database }: AppDeps) =>
         return c.json(await findCommunesInBbox(database.db, bbox, limit));
       },
     )
+    /** The commune's INSEE description: the zone-profile figures of a one-commune membership (former codes resolved and said). */
+    .get('/:code/profile', validate('query', ProfileQuery), async (c) => {
+      const q = c.req.valid('query');
+      return c.json(await communeProfile(database.db, c.req.param('code'), { reference: q.reference, indicators: idList(q.indicators) }));
+    })
     .get('/:code', async (c) => {
       const code = c.req.param('code').trim().toUpperCase();
       if (!isCommuneCode(code)) {

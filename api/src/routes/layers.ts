@@ -7,15 +7,15 @@ import { parseBbox } from '../domain/territory/bbox.js';
 import { DEPARTEMENT_CODE_RE } from '../domain/territory/codes.js';
 import { importLayer, previewImport, readImportFile, MAX_FILE_BYTES } from '../services/imports.js';
 import { importReportCsv } from '../domain/imports/report-csv.js';
-import { files, layerText, mapping as mappingText, outcomes, zodIssueFr } from '../messages/imports.js';
+import { files, layerText, mapping as mappingText, outcomes } from '../messages/imports.js';
 import { aggregateCsv } from '../domain/imports/export.js';
 import { csvDecimalOf } from '../domain/export/csv.js';
 import { aggregateLayer, aggregateLayerByZones, resolveCommuneCodes, deleteLayer, findLayer, layerFeatures, layerRejects, listLayers, restoreLayer, updateLayer } from '../repositories/layers.js';
-import { validate } from './validation.js';
+import { validate, validationError } from './validation.js';
 
 const KIND = z.enum(['internal', 'external', 'computed', 'reference']);
 const ImportFields = z.object({
-  name: z.string().trim().min(1, outcomes.nameRequired).max(120),
+  name: z.string().trim().max(120).refine((s) => s.length > 0, outcomes.nameRequired),
   kind: KIND.default('internal'),
   description: z.string().max(2000).default(''),
   sourceNote: z.string().max(2000).default(''),
@@ -31,9 +31,10 @@ async function layerOr404(deps: AppDeps, id: string) {
   return layer;
 }
 
-function zodMessage(error: z.ZodError, prefix: string): ApiError {
-  const issues = error.issues.map((i) => ({ field: `${prefix}${i.path.join('.')}`, message: zodIssueFr(i as Parameters<typeof zodIssueFr>[0]) }));
-  return new ApiError(400, 'VALIDATION_FAILED', issues.map((i) => `${i.field} : ${i.message}`).join(' ; '), issues);
+/** A form field parsed by hand (multipart: mapping is JSON text) fails with the one error shape, its path under `prefix`. */
+function formError(error: z.ZodError, input: unknown, prefix?: string): ApiError {
+  const issues = prefix ? error.issues.map((i) => ({ ...i, path: [prefix, ...i.path] })) : error.issues;
+  return validationError(issues, prefix ? { [prefix]: input } : input, 'form');
 }
 
 const Position = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
@@ -51,13 +52,13 @@ const ZoneAggregateBody = z.object({
           id: z.string().trim().min(1).max(120),
           name: z.string().max(200).optional(),
           communeCodes: z.array(z.string().max(10)).min(1).max(40_000).optional(),
-          departementCodes: z.array(z.string().regex(DEPARTEMENT_CODE_RE, 'a département code such as 35, 2A or 974')).min(1).max(110).optional(),
+          departementCodes: z.array(z.string().regex(DEPARTEMENT_CODE_RE)).min(1).max(110).optional(),
           geometry: ZoneGeometry.optional(),
         })
-        .refine((z) => [z.communeCodes, z.departementCodes, z.geometry].filter(Boolean).length === 1, 'give exactly one of communeCodes, departementCodes, geometry'),
+        .refine((z) => [z.communeCodes, z.departementCodes, z.geometry].filter(Boolean).length === 1, layerText.oneZoneSource),
     )
     .min(1)
-    .max(200, 'at most 200 zones per call'),
+    .max(200),
 });
 
 function checkMeasure(layer: { measures: unknown }, measure: string | undefined) {
@@ -91,7 +92,7 @@ export const layersRoutes = (deps: AppDeps) =>
       // onRowError may come as a form field or in the query string (?onRowError=abort).
       const given = Object.fromEntries(Object.entries(body).filter(([, v]) => typeof v === 'string'));
       const fields = ImportFields.safeParse({ onRowError: c.req.query('onRowError'), ...given });
-      if (!fields.success) throw zodMessage(fields.error, '');
+      if (!fields.success) throw formError(fields.error, { onRowError: c.req.query('onRowError'), ...given });
       let mappingJson: unknown;
       try {
         mappingJson = JSON.parse(String(body.mapping ?? ''));
@@ -99,7 +100,7 @@ export const layersRoutes = (deps: AppDeps) =>
         throw new ApiError(400, 'VALIDATION_FAILED', mappingText.notJson);
       }
       const mapping = ColumnMappingSchema.safeParse(mappingJson);
-      if (!mapping.success) throw zodMessage(mapping.error, 'mapping.');
+      if (!mapping.success) throw formError(mapping.error, mappingJson, 'mapping');
       const { name, kind, description, sourceNote, encoding, sheet, onRowError } = fields.data;
       const result = await importLayer(deps.database, {
         ...upload, encoding, sheet, mapping: mapping.data, onRowError,

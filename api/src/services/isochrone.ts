@@ -4,11 +4,19 @@
  * visible layers, hospital sites.
  */
 import type { Database } from '../db/database.js';
-import { healthSitesIn, visibleLayerPointsIn, type Bbox, type CommunePoint } from '../repositories/points-near.js';
+import { healthSitesIn, visibleLayerPointsIn, type Bbox, type CommunePoint, type LayerPoint } from '../repositories/points-near.js';
 import { routingText } from '../messages/routing.js';
 import type { RoutingHost } from '../engine/routing-host.js';
 import { isochroneMembership, isochronePolygons, metresPerDegree, snapPoints, type LonLat } from '../domain/routing/index.js';
+import { aggregateOverMembership, countIn, type TimedMember } from '../domain/indicators/membership.js';
+import { TERRITORY_DEFS } from '../domain/indicators/providers/territory.js';
+import { HEALTH_DEFS, healthSitePointFacts } from '../domain/indicators/providers/health.js';
+import { layerCountId, layerDefs, layerPointFacts } from '../domain/indicators/providers/layers.js';
+import { loadFacts } from './indicator-facts.js';
 import { offNetwork, round6 } from './routing-snap.js';
+
+const POPULATION = TERRITORY_DEFS.find((d) => d.id === 'population')!;
+const HEALTH_SITES = HEALTH_DEFS.find((d) => d.id === 'health_site_count')!;
 
 export async function isochroneAround(
   host: RoutingHost, database: Database, communePoints: () => Promise<CommunePoint[]>,
@@ -53,21 +61,7 @@ export async function isochroneAround(
   const sitesIn = within(sites, communes.length + customers.length).map(({ item: s, durationSec }) => ({
     finess: s.finess, name: s.name, category: s.category, status: s.status, city: s.city, lon: s.lon, lat: s.lat, durationSec,
   }));
-  const countWithin = (times: { durationSec: number }[], b: number) => times.filter((t) => t.durationSec <= b).length;
-  const layers = [...new Map(customers.map((c) => [c.layerId, { layerId: c.layerId, name: c.layerName, synthetic: c.synthetic }])).values()].map((l) => {
-    const own = customersIn.filter((c) => c.item.layerId === l.layerId);
-    return { ...l, countByBreak: breaksSec.map((b) => countWithin(own, b)) };
-  });
-  const bands = breaksSec.map((b) => {
-    const cs = communesIn.filter((c) => c.durationSec <= b);
-    return {
-      breakSec: b,
-      communeCount: cs.length,
-      populationCount: cs.reduce((s, c) => s + c.populationCount, 0),
-      customerCount: countWithin(customersIn, b),
-      healthSiteCount: countWithin(sitesIn, b),
-    };
-  });
+  const { bands, layers } = await bandFigures(database, breaksSec, communesIn, customers, customersIn, sitesIn);
   return {
     origin: {
       lon: origin[0], lat: origin[1], snappedLon: snapped.snappedLon, snappedLat: snapped.snappedLat,
@@ -83,6 +77,41 @@ export async function isochroneAround(
     customers: customersIn.slice(0, 500).map(({ item: c, durationSec }) => ({ layerId: c.layerId, key: c.key, name: c.name, category: c.category, lon: c.lon, lat: c.lat, durationSec })),
     healthSites: sitesIn,
   };
+}
+
+type Timed<T> = { item: T; durationSec: number };
+
+/**
+ * What each band holds, as indicators over the band's membership (domain/indicators/membership.ts): communes
+ * by their own time (population from the registry's facts, summed), points by theirs (each visible layer's
+ * row count, hospital sites). Routing only decided who is inside and when.
+ */
+async function bandFigures(
+  database: Database, breaksSec: number[], communesIn: { code: string; durationSec: number }[],
+  customers: LayerPoint[], customersIn: Timed<LayerPoint>[], sitesIn: { durationSec: number }[],
+) {
+  const communeMembers: TimedMember[] = communesIn.map((c) => ({ communeCode: c.code, weight: 1, durationSec: c.durationSec }));
+  const { facts } = await loadFacts(database.db, [POPULATION], communesIn.map((c) => c.code), []);
+  const byCommune = aggregateOverMembership([POPULATION], communeMembers, facts, breaksSec);
+
+  const visible = [...new Map(customers.map((c) => [c.layerId, { layerId: c.layerId, name: c.layerName, synthetic: c.synthetic }])).values()];
+  const countIds = new Set(visible.map((l) => layerCountId(l.layerId)));
+  const countDefs = layerDefs(visible.map((l) => ({ id: l.layerId, name: l.name, synthetic: l.synthetic, measures: [], updatedAt: new Date() }))).filter((d) => countIds.has(d.id));
+  const customerPoints = customersIn.map((c, i) => ({ key: `customer:${i}`, layerId: c.item.layerId, durationSec: c.durationSec }));
+  const sitePoints = sitesIn.map((s, i) => ({ key: `site:${i}`, durationSec: s.durationSec }));
+  const pointFacts = healthSitePointFacts(sitePoints.map((p) => p.key), layerPointFacts(visible.map((l) => l.layerId), customerPoints));
+  const pointMembers: TimedMember[] = [...customerPoints, ...sitePoints].map((p) => ({ communeCode: p.key, weight: 1, durationSec: p.durationSec }));
+  const byPoint = aggregateOverMembership([...countDefs, HEALTH_SITES], pointMembers, pointFacts, breaksSec);
+
+  const bands = breaksSec.map((breakSec, k) => ({
+    breakSec,
+    communeCount: byCommune[k].memberCount,
+    populationCount: countIn(byCommune[k], POPULATION.id),
+    customerCount: visible.reduce((s, l) => s + countIn(byPoint[k], layerCountId(l.layerId)), 0),
+    healthSiteCount: countIn(byPoint[k], HEALTH_SITES.id),
+  }));
+  const layers = visible.map((l) => ({ ...l, countByBreak: byPoint.map((band) => countIn(band, layerCountId(l.layerId))) }));
+  return { bands, layers };
 }
 
 /** Box around a point holding everything reachable within `maxSec` at ≤ 200 km/h (crow-fly bound, never a result). */

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { csvDocument, csvLines, csvRow, type CsvColumn, type CsvDecimal } from '../domain/export/csv.js';
-import { AGGREGATION_FR, QUALITY_FR, REFERENCE_LEVEL_FR, exportHeadings as H } from '../messages/zones.js';
+import { AGGREGATION_FR, QUALITY_FR, REFERENCE_LEVEL_FR, REFERENCE_RULE, exportHeadings as H } from '../messages/zones.js';
 import { LOCAL_USER } from '../domain/zones/zone.js';
 import { logExport } from '../repositories/export-log.js';
 import { zoneMembers } from '../repositories/zones.js';
@@ -33,13 +33,16 @@ function profileProvenance(p: Profile, user: string, at: Date): string[] {
   return [
     'Maillage — profil de zone',
     `Zone : ${p.zone.name} — version ${p.zone.version} — type ${p.zone.kind} — méthode ${methodText(p.zone.method)}`,
-    `Référence : ${p.reference.name} (${REFERENCE_LEVEL_FR[p.reference.level]}, base 100)`,
+    `Référence : ${p.reference.name} (${REFERENCE_LEVEL_FR[p.reference.level]}). ${REFERENCE_RULE}`,
     `Exporté le ${at.toISOString()} par ${user}`,
     'Couverture : part de la population de la zone pour laquelle la source a une valeur (secret statistique, données manquantes).',
     ...p.indicators.map(indicatorProvenance),
     p.ageBands.note,
   ];
 }
+
+/** A count is compared to its reference as a share (in %), an intensity as a base-100 index: one of the two is empty. */
+const percent = (ratio: number | null) => (ratio === null ? null : 100 * ratio);
 
 const profileColumns: CsvColumn<Indicator>[] = [
   { header: H.indicator, key: 'indicator', value: (i) => i.label },
@@ -48,6 +51,7 @@ const profileColumns: CsvColumn<Indicator>[] = [
   { header: H.coverage, key: 'coverage_ratio', value: (i) => i.coverageRatio },
   { header: H.reference, key: 'reference_value', value: (i) => i.referenceValue },
   { header: H.index, key: 'index', value: (i) => i.index },
+  { header: H.shareOfReference, key: 'share_of_reference_pct', value: (i) => percent(i.shareOfReferenceRatio) },
   { header: H.source, key: 'source', value: (i) => i.source },
   { header: H.year, key: 'year', value: (i) => i.year },
   { header: H.quality, key: 'quality', value: (i) => (i.quality ? QUALITY_FR[i.quality] : '') },
@@ -138,7 +142,8 @@ function comparisonProvenance(c: Comparison, user: string, at: Date): string[] {
   return [
     'Maillage — comparaison de zones',
     ...c.zones.map((z) => `Zone : ${z.name} — version ${z.version} — type ${z.kind} — méthode ${methodText(z.method)}`),
-    ...c.references.map((r) => `Référence de ${c.zones.find((z) => z.id === r.zoneId)?.name} : ${r.name} (base 100)`),
+    ...c.references.map((r) => `Référence de ${c.zones.find((z) => z.id === r.zoneId)?.name} : ${r.name}`),
+    REFERENCE_RULE,
     `Exporté le ${at.toISOString()} par ${user}`,
     ...c.indicators.map(indicatorProvenance),
   ];
@@ -157,6 +162,7 @@ export async function exportComparison(db: Kysely<DB>, workspaceId: string, q: {
       { header: `${z.name} — ${H.value}`, key: `value_${k + 1}`, value: (i: Row) => i.values[k] },
       { header: `${z.name} — ${H.coverage}`, key: `coverage_${k + 1}`, value: (i: Row) => i.coverageRatios[k] },
       { header: `${z.name} — ${H.index}`, key: `index_${k + 1}`, value: (i: Row) => i.indexes[k] },
+      { header: `${z.name} — ${H.shareOfReference}`, key: `share_of_reference_pct_${k + 1}`, value: (i: Row) => percent(i.sharesOfReference[k]) },
     ]),
     { header: H.source, key: 'source', value: (i) => i.source },
     { header: H.year, key: 'year', value: (i) => i.year },

@@ -2,59 +2,19 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { ApiError } from '../errors.js';
 import { zoneMessages, zoneNotes } from '../messages/zones.js';
-import { aggregateIndicator, indexBase100, type WeightedMember } from '../domain/indicators/aggregate.js';
-import { pickIndicators, publicDef, type CommuneFacts, type IndicatorDef } from '../domain/indicators/registry.js';
-import { providersOf, registryDefs } from '../domain/indicators/providers/index.js';
-import { territoryFacts } from '../domain/indicators/providers/territory.js';
-import { inseeFacts } from '../domain/indicators/providers/insee.js';
-import { filosofiFacts } from '../domain/indicators/providers/filosofi.js';
-import { AGE_DEFS, ageFacts, aggregateAgeBands, ageNote, type AgeBandCount, type AgeStructure } from '../domain/indicators/providers/age.js';
-import { eurostatFacts, EUROSTAT_GDP_YEAR } from '../domain/indicators/providers/eurostat.js';
-import { healthFacts, HEALTH_TABLE_IDS } from '../domain/indicators/providers/health.js';
-import { layerFacts, type LayerInfo } from '../domain/indicators/providers/layers.js';
-import { departementEconomy } from '../repositories/insee.js';
-import {
-  ageBandRows, areaName, communeBase, communeCodesOfArea, indicatorDataVersion, inseeFactRows, layerCommuneAggregates, registryLayers, tableIndicatorValues,
-  type CommuneBase,
-} from '../repositories/zone-facts.js';
+import { aggregateIndicator, compareToReference, type WeightedMember } from '../domain/indicators/aggregate.js';
+import { pickIndicators, publicDef, type IndicatorDef } from '../domain/indicators/registry.js';
+import { registryDefs } from '../domain/indicators/providers/index.js';
+import { AGE_DEFS, aggregateAgeBands, ageNote, type AgeStructure } from '../domain/indicators/providers/age.js';
+import type { LayerInfo } from '../domain/indicators/providers/layers.js';
+import { areaName, communeCodesOfArea, indicatorDataVersion, registryLayers, type CommuneBase } from '../repositories/zone-facts.js';
 import { zoneMembers } from '../repositories/zones.js';
+import { loadFacts, VersionedCache } from './indicator-facts.js';
 import { zoneOr404 } from './zones.js';
 
+export { indicatorRegistry, listRegistry, loadFacts, registryCommuneValues } from './indicator-facts.js';
+
 export type ReferenceLevel = 'departement' | 'region' | 'france';
-
-/** The registry as of now (static providers + one set per live layer). */
-export async function indicatorRegistry(db: Kysely<DB>): Promise<IndicatorDef[]> {
-  return registryDefs(await registryLayers(db));
-}
-
-export async function listRegistry(db: Kysely<DB>) {
-  return (await indicatorRegistry(db)).map(publicDef);
-}
-
-/** Loads the per-commune facts the definitions read, for `codes` (null = every commune). */
-export async function loadFacts(db: Kysely<DB>, defs: readonly IndicatorDef[], codes: string[] | null, layers: readonly LayerInfo[], base?: CommuneBase[]) {
-  const providers = providersOf(defs);
-  base ??= await communeBase(db, codes);
-  const tableIds = ['population_change_2016_2023', ...(providers.has('health') ? HEALTH_TABLE_IDS : [])];
-  const table = await tableIndicatorValues(db, tableIds, codes);
-  const facts: CommuneFacts = territoryFacts(base, new Map([...table].map(([c, v]) => [c, v.population_change_2016_2023 ?? null])));
-  if (providers.has('insee') || providers.has('filosofi')) {
-    const rows = await inseeFactRows(db, codes);
-    inseeFacts(rows, facts);
-    filosofiFacts(rows, facts);
-  }
-  let ageBands = new Map<string, AgeBandCount[]>();
-  if (providers.has('age')) ageFacts((ageBands = await ageBandRows(db, codes)), facts);
-  if (providers.has('eurostat')) {
-    const deps = [...new Set(base.map((b) => b.departementCode))];
-    const econ = await departementEconomy(db, deps, EUROSTAT_GDP_YEAR);
-    eurostatFacts(new Map(base.map((b) => [b.code, b.departementCode])), new Map(econ.map((e) => [e.departementCode, e.gdpPerInhabitantEur])), facts);
-  }
-  if (providers.has('health')) healthFacts(table, new Map(base.map((b) => [b.code, b.populationCount])), facts);
-  const usedLayers = layers.filter((l) => defs.some((d) => d.provider === 'layers' && d.id.startsWith(`layer:${l.id}:`)));
-  if (usedLayers.length) layerFacts(usedLayers, base.map((b) => b.code), await layerCommuneAggregates(db, usedLayers, codes), facts);
-  return { facts, base, ageBands };
-}
 
 function pickOr400(all: IndicatorDef[], ids: string[] | null) {
   const { defs, unknown } = pickIndicators(all, ids);
@@ -92,57 +52,52 @@ async function zoneInput(db: Kysely<DB>, workspaceId: string, id: string, versio
 }
 
 /** Reference figures (a département, a région, France) by data version: they change only when the data does. */
-const referenceCache = new Map<string, { values: Map<string, number | null>; age: AgeStructure }>();
-const REFERENCE_CACHE_SIZE = 64;
+const referenceCache = new VersionedCache<{ values: Map<string, number | null>; age: AgeStructure }>(64);
 
 async function referenceFigures(db: Kysely<DB>, version: string, key: string, codes: string[] | null, defs: readonly IndicatorDef[], layers: readonly LayerInfo[]) {
-  const cacheKey = `${version}|${key}`;
-  const cached = referenceCache.get(cacheKey);
+  const cached = referenceCache.get(version, key);
   const missing = defs.filter((d) => !cached?.values.has(d.id));
   if (cached && !missing.length) return cached;
   const { facts, base, ageBands } = await loadFacts(db, [...missing, AGE_DEFS[0]], codes, layers);
   const members = (codes ?? base.map((b) => b.code)).map((c) => ({ communeCode: c, weight: 1 }));
   const entry = cached ?? { values: new Map<string, number | null>(), age: aggregateAgeBands(members, ageBands) };
   for (const d of missing) entry.values.set(d.id, aggregateIndicator(d, members, facts).value);
-  referenceCache.delete(cacheKey);
-  referenceCache.set(cacheKey, entry);
-  if (referenceCache.size > REFERENCE_CACHE_SIZE) referenceCache.delete(referenceCache.keys().next().value!);
-  return entry;
+  return referenceCache.set(version, key, entry);
 }
 
 /**
- * Figures of several zones, each against its reference: the members' facts are loaded once for all zones;
- * reference figures come from the cache (computed once per data version).
+ * Figures of several member sets (saved zones, or an unsaved one-commune membership), each against its
+ * reference: the members' facts are loaded once for all; reference figures come from the cache (computed once
+ * per data version). A count is compared by its share of the reference, an intensity by a base-100 index.
  */
-async function computeZones(db: Kysely<DB>, zones: ZoneInput[], ids: string[] | null, level: ReferenceLevel) {
+async function computeFigures(db: Kysely<DB>, memberSets: readonly (readonly WeightedMember[])[], ids: string[] | null, level: ReferenceLevel) {
   const layers = await registryLayers(db);
   const defs = pickOr400(registryDefs(layers), ids);
-  const memberCodes = [...new Set(zones.flatMap((z) => z.members.map((m) => m.communeCode)))];
+  const memberCodes = [...new Set(memberSets.flatMap((ms) => ms.map((m) => m.communeCode)))];
   // The pyramid needs the age bands even when no age indicator is asked.
   const { facts, base, ageBands } = await loadFacts(db, [...defs, AGE_DEFS[0]], memberCodes, layers);
   const memberBase = new Map(base.map((b) => [b.code, b]));
   const version = await indicatorDataVersion(db);
   const refs: (Awaited<ReturnType<typeof referenceOf>> & { figures: Awaited<ReturnType<typeof referenceFigures>> })[] = [];
-  for (const z of zones) {
-    const ref = await referenceOf(db, level, z.members, memberBase);
+  for (const members of memberSets) {
+    const ref = await referenceOf(db, level, members, memberBase);
     const key = `${level}:${ref.code}`;
     const figures = await referenceFigures(db, version, key, await communeCodesOfArea(db, level, ref.code), defs, layers);
     refs.push({ ...ref, figures });
   }
-  return zones.map((z, i) => {
+  return memberSets.map((members, i) => {
     const ref = refs[i];
     const indicators = defs.map((d) => {
-      const { value, coverageRatio } = aggregateIndicator(d, z.members, facts);
+      const { value, coverageRatio } = aggregateIndicator(d, members, facts);
       const referenceValue = ref.figures.values.get(d.id) ?? null;
       const note = value === null ? zoneNotes.noData : d.aggregation.kind === 'notAdditive' ? d.aggregation.approximation : d.note;
       return {
         id: d.id, label: d.label, unit: d.unit, source: d.source, year: d.year, aggregation: publicDef(d).aggregation, quality: d.quality ?? null,
-        value, coverageRatio, referenceValue, index: indexBase100(value, referenceValue), ...(note ? { note } : {}),
+        value, coverageRatio, referenceValue, ...compareToReference(d, value, referenceValue), ...(note ? { note } : {}),
       };
     });
-    const age = aggregateAgeBands(z.members, ageBands);
+    const age = aggregateAgeBands(members, ageBands);
     return {
-      zone: { id: z.id, name: z.name, version: z.version, kind: z.kind, method: z.method },
       reference: { level: ref.level, code: ref.code, name: ref.name, note: zoneNotes.reference(ref.level, ref.name, ref.shared) },
       indicators,
       ageBands: {
@@ -152,6 +107,17 @@ async function computeZones(db: Kysely<DB>, zones: ZoneInput[], ids: string[] | 
       },
     };
   });
+}
+
+async function computeZones(db: Kysely<DB>, zones: ZoneInput[], ids: string[] | null, level: ReferenceLevel) {
+  const figures = await computeFigures(db, zones.map((z) => z.members), ids, level);
+  return zones.map((z, i) => ({ zone: { id: z.id, name: z.name, version: z.version, kind: z.kind, method: z.method }, ...figures[i] }));
+}
+
+/** The INSEE description of one commune: a zone profile of the unsaved membership { commune, weight 1 }. */
+export async function communeFigures(db: Kysely<DB>, communeCode: string, q: { indicators: string[] | null; reference: ReferenceLevel }) {
+  const [figures] = await computeFigures(db, [[{ communeCode, weight: 1 }]], q.indicators, q.reference);
+  return figures;
 }
 
 export async function zoneProfile(db: Kysely<DB>, workspaceId: string, id: string, q: { version?: number; indicators: string[] | null; reference: ReferenceLevel }) {
@@ -175,15 +141,8 @@ export async function compareZones(db: Kysely<DB>, workspaceId: string, q: { zon
       coverageRatios: profiles.map((p) => p.indicators[j].coverageRatio),
       referenceValues: profiles.map((p) => p.indicators[j].referenceValue),
       indexes: profiles.map((p) => p.indicators[j].index),
+      sharesOfReference: profiles.map((p) => p.indicators[j].shareOfReferenceRatio),
     })),
     ageBands: profiles.map((p) => ({ zoneId: p.zone.id, bands: p.ageBands.bands, estimated: p.ageBands.estimated })),
   };
-}
-
-/** One registry indicator's value for every commune (single-commune aggregation), ordered by commune code. */
-export async function registryCommuneValues(db: Kysely<DB>, def: IndicatorDef) {
-  const layers = await registryLayers(db);
-  const { facts, base } = await loadFacts(db, [def], null, layers);
-  const codes = base.map((b) => b.code).sort();
-  return { codes, values: codes.map((c) => aggregateIndicator(def, [{ communeCode: c, weight: 1 }], facts).value) };
 }

@@ -26,6 +26,7 @@ export async function call<T>(request: Promise<Response & { json(): Promise<T> }
 }
 
 export type CommuneSheetData = Exclude<InferResponseType<(typeof api.communes)[':code']['$get'], 200>, { replaced: true }>;
+export type CommuneProfile = InferResponseType<(typeof api.communes)[':code']['profile']['$get'], 200>;
 export type SearchResult = InferResponseType<typeof api.communes.search.$get, 200>['results'][number];
 export type Indicator = InferResponseType<typeof api.indicators.$get, 200>['indicators'][number];
 export type IsochroneResult = InferResponseType<typeof api.routing.isochrones.$post, 200>;

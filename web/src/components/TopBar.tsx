@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Indicator } from '../api/client';
 import { shell } from '../lib/messages';
 import { REGION_VIEWS } from '../map/style';
+import { groupIndicators, optionLabel } from '../lib/indicator-groups';
 import { SearchBox } from '../panels/SearchBox';
 import { handleError, openHelp, selectIndicator } from '../state/actions';
 import { pickSearchResult, pickTerritory } from '../state/search';
@@ -40,11 +41,15 @@ export function TopBar({ indicators, indicatorId }: { indicators: Indicator[]; i
       <div id="topbar-menu" ref={menu} className={`topbar-menu${menuOpen ? ' open' : ''}`}>
         <label className="picker">
           <span className="muted small">{shell.indicator}</span>
-          <select value={indicatorId} onChange={(e) => (selectIndicator(e.target.value), setMenuOpen(false))} aria-label={shell.indicator}>
-            {indicators.map((i) => (
-              <option key={i.id} value={i.id}>
-                {i.label} ({i.unit})
-              </option>
+          <select value={indicatorId} onChange={(e) => (selectIndicator(e.target.value), setMenuOpen(false))} aria-label={shell.indicator} data-testid="indicator-picker">
+            {groupIndicators(indicators).map((g) => (
+              <optgroup key={g.id} label={g.label}>
+                {g.indicators.map((i) => (
+                  <option key={i.id} value={i.id}>
+                    {optionLabel(i)}
+                  </option>
+                ))}
+              </optgroup>
             ))}
           </select>
         </label>

@@ -3,7 +3,7 @@ import { createPortal } from 'react-dom';
 import { Popup, type Map as MapLibreMap } from 'maplibre-gl';
 import { AccountCard } from '../panels/AccountCard';
 import { MAP_MESSAGES } from '../lib/messages/map';
-import { layersStore, setLayers } from '../state/layers';
+import { layersStore, setLayers } from '../features/layers/state';
 import { openPick, type MapPick } from './picking';
 
 /** React content in a MapLibre popup anchored at a point: it follows the map as it moves. */

@@ -7,10 +7,10 @@ import { buildLayers } from '../layers';
 import { workspace } from '../state/workspace';
 import { setMap } from './handle';
 import { MAPLIBRE_LOCALE_FR, MAP_MESSAGES } from '../lib/messages/map';
-import { healthZoneStore } from '../state/health-zones';
+import { activeToolId } from './tools';
 import { AccountPopup, Chooser } from './MapPopups';
 import { openPick, picksAt, type MapPick } from './picking';
-import { reloadPmsiZones } from './pmsi-zones';
+import { reloadPmsiZones } from '../features/health/pmsi-zones';
 import { buildStyle, ourLayers, REGION_VIEWS } from './style';
 
 export interface MapViewProps {
@@ -75,7 +75,7 @@ export default function MapView(props: MapViewProps) {
       const lngLat: [number, number] = [ev.lngLat.lng, ev.lngLat.lat];
       // No map tool waiting for a click (isochrone origin, polygon vertex): sites and accounts under the click come first;
       // several of them at one spot open a chooser rather than the nearest one.
-      const toolActive = latest.current.cursor === 'crosshair' || healthZoneStore.get().drawing !== null;
+      const toolActive = activeToolId() !== 'none';
       const picks = toolActive ? [] : picksAt(lngLat, map.getZoom());
       setChooser(picks.length > 1 ? { at: lngLat, picks } : null);
       if (picks.length > 1) return;

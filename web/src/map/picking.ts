@@ -1,10 +1,10 @@
-import { healthSiteRadiusPx } from '../layers/health';
-import { POINTS_MIN_ZOOM } from '../layers/customers';
-import { pointStyleOf, visiblePoints } from '../layers/point-style';
+import { healthSiteRadiusPx } from '../features/health/layers';
+import { POINTS_MIN_ZOOM } from '../features/layers/customers';
+import { pointStyleOf, visiblePoints } from '../features/layers/point-style';
 import { MAP_MESSAGES } from '../lib/messages/map';
 import { projectPx } from '../lib/declutter';
-import { healthStore, openActor } from '../state/health';
-import { layersStore, setLayers, type LayerFeature } from '../state/layers';
+import { healthStore, openActor } from '../features/health/state';
+import { layersStore, setLayers, type LayerFeature } from '../features/layers/state';
 
 /**
  * What stands under a click: hospital sites and accounts whose drawn symbol is within reach. Several at one

@@ -1,7 +1,6 @@
 import { createElement } from 'react';
 import type { Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
-import { createStore } from '../state/store';
-import { workspace } from '../state/workspace';
+import { defineSlice } from '../state/workspace';
 import { TOOL_LABELS, M } from '../lib/messages/zones';
 import { withMap } from './handle';
 import './tools.css';
@@ -21,6 +20,8 @@ export interface ToolRequest {
   owner: string;
   /** Status line text; defaults to the tool's generic label. */
   status?: string;
+  /** click-point: the tool stays on after a click (each click is a new point) until cancelled. */
+  repeat?: boolean;
   onPolygon?(polygon: GeoJSON.Polygon): void;
   onPick?(communeCode: string, lngLat: LonLat): void;
   onPoint?(lngLat: LonLat): void;
@@ -37,7 +38,8 @@ export interface ToolState {
   hover: LonLat | null;
 }
 
-export const toolStore = createStore<ToolState>({ active: null, vertices: [], hover: null });
+/** The tools slice of the one store (state/workspace.ts): the map's deck.gl layers read it (map/tool-layers.ts). */
+export const toolStore = defineSlice('tools', { active: null, vertices: [], hover: null });
 
 // Pure updaters.
 export const withVertex = (s: ToolState, p: LonLat): ToolState => ({ ...s, vertices: [...s.vertices, p] });
@@ -49,11 +51,7 @@ export function closeRing(vertices: LonLat[]): GeoJSON.Polygon | null {
   return v.length < 3 ? null : { type: 'Polygon', coordinates: [[...v, v[0]]] };
 }
 
-/** Store update + ask the map to rebuild its deck.gl layers (they read the tool state). */
-function setTool(patch: Partial<ToolState>) {
-  toolStore.set(patch);
-  workspace.set({});
-}
+const setTool = (patch: Partial<ToolState>) => toolStore.set(patch);
 
 export const activeToolId = (): MapToolId | 'none' => toolStore.get().active?.id ?? 'none';
 
@@ -104,7 +102,7 @@ export function toolMapClick(lngLat: LonLat, communeCode: string | null): boolea
   if (tool.id === 'draw-polygon') setTool(withVertex(s, lngLat));
   else if (tool.id === 'pick-communes') communeCode && tool.onPick?.(communeCode, lngLat);
   else {
-    endTool(false);
+    if (!tool.repeat) endTool(false);
     tool.onPoint?.(lngLat);
   }
   return true;

@@ -1,6 +1,6 @@
-import { LOCATED_VIA_LABEL, PRECISION_LABEL } from '../lib/import-labels';
+import { LOCATED_VIA_LABEL, PRECISION_LABEL } from '../features/layers/import-labels';
 import { MAP_MESSAGES, fieldLabel } from '../lib/messages/map';
-import { layersStore, setLayers } from '../state/layers';
+import { layersStore, setLayers } from '../features/layers/state';
 import { workspace } from '../state/workspace';
 
 const number = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 });

@@ -2,6 +2,8 @@ import { closeSheet } from '../state/actions';
 import { workspace } from '../state/workspace';
 import { formatValue } from '../lib/classify';
 import { formatNumber as fmt } from '../lib/messages';
+import { CommuneProfile } from './CommuneProfile';
+import { COMMUNE } from '../lib/messages/commune';
 
 /** The commune sheet, opened by a map click or a search pick. */
 export function CommuneSheet() {
@@ -65,10 +67,11 @@ export function CommuneSheet() {
         {indicator && indicator.id !== 'population' && indicator.id !== 'density' && (
           <div className="row">
             <dt>{indicator.label}</dt>
-            <dd>{indicatorValue === null ? 'non disponible' : `${formatValue(indicatorValue, indicator.unit)}${indicator.unit === '%' ? '' : ` ${indicator.unit}`}`}</dd>
+            <dd>{indicatorValue === null ? COMMUNE.noValue : `${formatValue(indicatorValue, indicator.unit)}${indicator.unit === '%' ? '' : ` ${indicator.unit}`}`}</dd>
           </div>
         )}
       </dl>
+      <CommuneProfile profile={sheet.profile} />
       {data.formerCodes.length > 0 && (
         <p className="muted small">Anciennes communes : {data.formerCodes.map((f) => (f.name && f.name !== f.code ? `${f.name} (${f.code})` : f.code)).join(', ')}</p>
       )}

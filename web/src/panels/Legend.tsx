@@ -1,15 +1,19 @@
 import type { Indicator } from '../api/client';
 import { classLabels, type ClassMethod } from '../lib/classify';
 import { COLORS } from '../map/style';
-import { HEX_RAMP, POINTS_MIN_ZOOM, hexagonLayerNames } from '../layers/customers';
-import { categoriesOf, pointFields, pointStyleOf, pointStyleStore, setPointField, togglePointValue } from '../layers/point-style';
+import { HEX_RAMP, POINTS_MIN_ZOOM, hexagonLayerNames } from '../features/layers/customers';
+import { categoriesOf, pointFields, pointStyleOf, pointStyleStore, setPointField, togglePointValue } from '../features/layers/point-style';
 import { MAP_MESSAGES } from '../lib/messages/map';
 import { DRAWN_OUTLINE, PMSI_OUTLINE, POINT_HALO, POINT_OUTLINE, rgbCss } from '../lib/palette';
-import { healthStore } from '../state/health';
-import { healthZoneStore } from '../state/health-zones';
-import { layersStore } from '../state/layers';
+import { healthStore } from '../features/health/state';
+import { healthZoneStore } from '../features/health/zones-state';
+import { layersStore } from '../features/layers/state';
 import { workspace } from '../state/workspace';
+import { INDICATOR_MESSAGES as T } from '../lib/messages/indicators';
+import type { MapIndicator } from '../lib/indicator-groups';
 import '../map/map.css';
+
+const qualityFlags = (i: MapIndicator) => (['estimated', 'approximate', 'modelled', 'synthetic'] as const).filter((q) => i[q] === true);
 
 interface Props {
   indicator: Indicator | null;
@@ -27,8 +31,13 @@ export function Legend({ indicator, breaks, colors, min, integer, missingCount, 
   const labels = classLabels(breaks, min, integer, indicator.unit);
   return (
     <section className="panel legend" aria-label="Légende" data-testid="legend">
-      <div className="legend-title">{indicator.label}</div>
-      <div className="muted small">{indicator.unit}</div>
+      <div className="legend-title">
+        {indicator.label}
+        {qualityFlags(indicator).map((q) => (
+          <span key={q} className={`badge quality ${q}`} title={T.qualityTitle[q]} data-testid="legend-quality">{T.quality[q]}</span>
+        ))}
+      </div>
+      <div className="muted small">{indicator.unit}{indicator.year ? ` · ${indicator.year}` : ''}</div>
       <ul>
         {breaks.map((b, i) => (
           <li key={i}>
@@ -37,9 +46,9 @@ export function Legend({ indicator, breaks, colors, min, integer, missingCount, 
           </li>
         ))}
         {missingCount > 0 && (
-          <li>
+          <li title={T.noDataTitle} data-testid="legend-no-data">
             <span className="swatch" style={{ background: COLORS.noData }} />
-            non disponible ({missingCount.toLocaleString('fr-FR')})
+            {T.noData(missingCount.toLocaleString('fr-FR'))}
           </li>
         )}
       </ul>
@@ -50,7 +59,7 @@ export function Legend({ indicator, breaks, colors, min, integer, missingCount, 
           </button>
         ))}
       </div>
-      <div className="muted tiny" title={indicator.description}>Source : {indicator.source}</div>
+      <div className="muted tiny" title={indicator.description}>{T.source(indicator.source, indicator.year)}</div>
       <HexagonLegend />
       <PointsLegend />
       <OutlinesLegend />
@@ -147,7 +156,7 @@ function PointsLegend() {
 /** Which line is which, once lines other than the administrative borders are drawn (PMSI codes géo, a drawn polygon). */
 function OutlinesLegend() {
   const pmsi = healthStore.use((s) => s.zones !== null);
-  const drawn = healthZoneStore.use((s) => s.polygon !== null || s.drawing !== null);
+  const drawn = healthZoneStore.use((s) => s.polygon !== null);
   if (!pmsi && !drawn) return null;
   const line = (color: string, width: number, halo: boolean) => (
     <span className="swatch line" style={{ borderTop: `${width}px solid ${color}`, boxShadow: halo ? `0 0 0 1.5px ${rgbCss(POINT_HALO)}` : undefined }} />

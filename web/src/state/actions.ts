@@ -71,7 +71,7 @@ export function loadWorkspace() {
 }
 
 /**
- * Indicators computed in the browser from workspace data (e.g. a layer's aggregate, state/layers.ts), by id
+ * Indicators computed in the browser from workspace data (e.g. a layer's aggregate, features/layers/state.ts), by id
  * prefix: the feature registers its provider; the picker then routes those ids to it instead of the API.
  */
 export const indicatorProviders: { prefix: string; select(id: string): void }[] = [];
@@ -95,9 +95,21 @@ export async function openCommune(code: string, fly: boolean) {
     const res = await api.communes[':code'].$get({ param: { code } });
     const data = (await call(Promise.resolve(res) as never)) as CommuneSheetData;
     const replacedFrom = res.redirected ? code.trim().toUpperCase() : null;
-    workspace.set({ sheet: { data, replacedFrom } });
+    workspace.set({ sheet: { data, replacedFrom, profile: null } });
     setCommuneHash(data.code);
     if (fly) flyToBbox(data.bbox as Bbox | null, 11);
+    void loadCommuneProfile(data.code);
+  } catch (e) {
+    handleError(e);
+  }
+}
+
+/** The commune's INSEE description (figures with source, year, coverage, index against its département); kept if the sheet still shows it. */
+async function loadCommuneProfile(code: string) {
+  try {
+    const profile = await call(api.communes[':code'].profile.$get({ param: { code }, query: {} }));
+    const sheet = workspace.get().sheet;
+    if (sheet?.data.code === code) workspace.set({ sheet: { ...sheet, profile } });
   } catch (e) {
     handleError(e);
   }

@@ -1,8 +1,8 @@
 import type { SearchResult } from '../api/client';
 import { flyToBbox } from '../map/handle';
 import { closeSheet, openCommune, showArea } from './actions';
-import { closeActor, healthStore, openActor, showHospitals } from './health';
-import { layersStore, setLayers } from './layers';
+import { closeActor, healthStore, openActor, showHospitals } from '../features/health/state';
+import { layersStore, setLayers } from '../features/layers/state';
 import { setPlaceHash } from './url';
 import { patchSlice, workspace, type Bbox } from './workspace';
 

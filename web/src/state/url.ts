@@ -1,3 +1,5 @@
+import { COMMUNE_CODE_RE, DEPARTEMENT_CODE_RE, REGION_CODE_RE } from '../lib/codes';
+
 /**
  * The place in the URL, shareable: `#commune=48095` (a commune sheet; an old merged code opens its successor),
  * `#departement=48` or `#region=76` (a territory picked in the search). One place at a time; other hash
@@ -5,7 +7,7 @@
  */
 export type PlaceKind = 'commune' | 'departement' | 'region';
 const PLACE_KINDS: PlaceKind[] = ['commune', 'departement', 'region'];
-const CODE_RE: Record<PlaceKind, RegExp> = { commune: /^[0-9][0-9AB][0-9]{3}$/, departement: /^([0-9]{2}|2A|2B|97[1-6])$/, region: /^[0-9]{2}$/ };
+const CODE_RE: Record<PlaceKind, RegExp> = { commune: COMMUNE_CODE_RE, departement: DEPARTEMENT_CODE_RE, region: REGION_CODE_RE };
 
 export function placeFromHash(): { kind: PlaceKind; code: string } | null {
   const params = new URLSearchParams(location.hash.slice(1));

@@ -1,51 +1,21 @@
-import type { CommuneSheetData, Indicator, IsochroneResult, RoutingStatus } from '../api/client';
+import type { CommuneProfile, CommuneSheetData, Indicator } from '../api/client';
+import type { ZonesState } from '../features/zones/slice';
+import type { ToolState } from '../map/tools';
+import type { LayersState } from '../features/layers/state';
+import type { PointStyleState } from '../features/layers/point-style';
+import type { HealthState } from '../features/health/state';
+import type { HealthZoneState } from '../features/health/zones-state';
+import type { IsochroneState } from '../features/isochrones/state';
+import type { MatrixState } from '../features/matrix/state';
 import type { ClassMethod } from '../lib/classify';
 import type { LabelData } from '../lib/labels';
-import { createStore } from './store';
+import { createStore, sliceOf } from './store';
 
 export type Bbox = [number, number, number, number];
 
 export interface ViewState {
   zoom: number;
   bounds: Bbox;
-}
-
-/** The drive-time tool (panels/IsochronePanel.tsx, layers/isochrones.ts). */
-export interface IsochroneState {
-  status: RoutingStatus | null;
-  active: boolean;
-  breaksText: string;
-  result: IsochroneResult | null;
-  /** Name of the commune or site the bands start from (null: a clicked point). */
-  originLabel: string | null;
-  busy: boolean;
-}
-
-/** A commune of a matrix selection (code INSEE and name). */
-export interface MatrixCommune {
-  code: string;
-  name: string;
-}
-
-/** A computed matrix with the lists it was computed for (POST /api/routing/matrix, JSON). */
-export interface MatrixResult {
-  origins: MatrixCommune[];
-  destinations: MatrixCommune[];
-  matrix: { durationSec: (number | null)[][]; distanceM: (number | null)[][]; unsnappedSources: number[]; unsnappedTargets: number[] };
-}
-
-/** The drive-time matrix tool (panels/MatrixPanel.tsx, state/matrix.ts); no destinations = the origins. */
-export interface MatrixState {
-  open: boolean;
-  status: RoutingStatus | null;
-  target: 'origins' | 'destinations';
-  input: string;
-  origins: MatrixCommune[];
-  destinations: MatrixCommune[];
-  result: MatrixResult | null;
-  /** The API's refusal (413 beyond 2,500 × 2,500, unknown codes), shown in the panel. */
-  error: string | null;
-  busy: boolean;
 }
 
 export interface ToastAction {
@@ -64,12 +34,8 @@ export interface UiState {
 export const PHONE_MEDIA = '(max-width: 760px)';
 const isPhone = () => typeof window !== 'undefined' && window.matchMedia?.(PHONE_MEDIA).matches === true;
 
-/**
- * Everything the workspace shows. Panels read it with `workspace.use(s => s.x)`, deck.gl layers are built
- * from it each render (`buildLayers(state)` in layers/index.ts). A feature adds its own field here
- * (like `isochrone`), a panel in panels/index.ts and a layer function in layers/index.ts.
- */
-export interface WorkspaceState {
+/** App-level state: the map view, config, the choropleth (indicators, values), the commune sheet, toast, shell. */
+export interface AppState {
   view: ViewState | null;
   config: { basemapStyleUrl: string | null; attribution: string[] } | null;
   indicators: Indicator[];
@@ -77,17 +43,35 @@ export interface WorkspaceState {
   method: ClassMethod;
   values: { indicatorId: string; codes: string[]; values: (number | null)[] } | null;
   labels: LabelData | null;
-  sheet: { data: CommuneSheetData; replacedFrom: string | null } | null;
+  /** The commune sheet; `profile` is its INSEE description (GET /api/communes/:code/profile), null while it loads. */
+  sheet: { data: CommuneSheetData; replacedFrom: string | null; profile: CommuneProfile | null } | null;
   toast: string | null;
   /** A button in the toast (e.g. "Annuler" after a deletion); cleared with the toast. */
   toastAction: ToastAction | null;
   /** The app shell: help dialog, phone bottom sheet collapsed, legend shown. */
   ui: UiState;
+}
+
+/** One slice per feature; each slice's type and initial state live in its feature folder (`defineSlice` there). */
+export interface FeatureSlices {
+  zones: ZonesState;
+  tools: ToolState;
+  layers: LayersState;
+  pointStyle: PointStyleState;
+  health: HealthState;
+  healthZones: HealthZoneState;
   isochrone: IsochroneState;
   matrix: MatrixState;
 }
 
-export const workspace = createStore<WorkspaceState>({
+/**
+ * The ONE store: app-level state plus a slice per feature. Panels read it with `workspace.use(s => s.x)` or through
+ * their slice view (`zonesStore.use(s => s.list)`); deck.gl layers are built from it each render
+ * (`buildLayers(state)` in layers/index.ts). One subscription, one picture of everything (`window.__maillageState()`).
+ */
+export interface WorkspaceState extends AppState, FeatureSlices {}
+
+const appInitial: AppState = {
   view: null,
   config: null,
   indicators: [],
@@ -100,11 +84,16 @@ export const workspace = createStore<WorkspaceState>({
   toastAction: null,
   // on a phone the legend starts folded (it would cover a third of the map)
   ui: { helpOpen: false, sheetCollapsed: false, legendOpen: !isPhone() },
-  isochrone: { status: null, active: false, breaksText: '10, 20, 30', result: null, originLabel: null, busy: false },
-  matrix: { open: false, status: null, target: 'origins', input: '', origins: [], destinations: [], result: null, error: null, busy: false },
-});
+};
 
-/** Updates one nested feature slice, e.g. `patchSlice('isochrone', { busy: true })`. */
+// Feature slices are put in by their own modules (defineSlice), which every reader imports first.
+export const workspace = createStore<WorkspaceState>(appInitial as WorkspaceState);
+if (typeof window !== 'undefined') (window as unknown as { __maillageState?: () => WorkspaceState }).__maillageState = workspace.get;
+
+/** A feature's slice in the one store: `get/set/use/subscribe` scoped to `state[key]`. */
+export const defineSlice = <K extends keyof FeatureSlices>(key: K, initial: FeatureSlices[K]) => sliceOf(workspace, key, initial);
+
+/** Updates one nested part of the state, e.g. `patchSlice('ui', { helpOpen: true })` (a feature uses its own slice view). */
 export function patchSlice<K extends keyof WorkspaceState>(key: K, patch: Partial<WorkspaceState[K]>) {
   workspace.set((s) => ({ [key]: { ...(s[key] as object), ...patch } }) as Partial<WorkspaceState>);
 }

@@ -8,6 +8,7 @@ import * as layerFeaturesCommuneFk from './2026_11_23_0700_layer_features_commun
 import * as layerSoftDelete from './2026_11_30_0900_layer_soft_delete.js';
 import * as insee from './2026_11_30_1000_insee.js';
 import * as zones from './2026_11_30_1100_zones.js';
+import * as areas from './2026_11_30_1200_areas.js';
 
 /** All migrations, keyed by their dated name. Add one line per new migration file. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_30_0900_layer_soft_delete': layerSoftDelete,
   '2026_11_30_1000_insee': insee,
   '2026_11_30_1100_zones': zones,
+  '2026_11_30_1200_areas': areas,
 };

@@ -5,9 +5,10 @@ import { territorySeeder } from './territory.js';
 import { demoCrmSeeder } from './demo-crm.js';
 import { healthSeeder } from './health.js';
 import { inseeSeeder } from './insee.js';
+import { demoStoresSeeder } from './demo-stores.js';
 
 /** Every loader of committed data, in dependency order. Add one line per new seeder. */
-export const seeders: Seeder[] = [territorySeeder, demoCrmSeeder, healthSeeder, inseeSeeder];
+export const seeders: Seeder[] = [territorySeeder, demoCrmSeeder, healthSeeder, inseeSeeder, demoStoresSeeder];
 
 /** Loads each dataset whose committed version differs from the loaded one; returns what was loaded. */
 export async function seedAll(database: Database, progress: Progress = () => {}, only?: string[]): Promise<string[]> {

@@ -70,3 +70,22 @@ export function indexBase100(value: number | null, reference: number | null): nu
   if (value === null || reference === null || reference <= 0 || value < 0) return null;
   return (100 * value) / reference;
 }
+
+export interface ReferenceComparison {
+  /** 100 × value / reference, for intensive figures (ratio, weightedMean, notAdditive); null for additive counts. */
+  index: number | null;
+  /** value / reference (0–1 when the zone lies inside its reference), for additive counts (`sum`); null otherwise. */
+  shareOfReferenceRatio: number | null;
+}
+
+/**
+ * A zone's figure against its reference area. A base-100 index compares intensities (a rate, a density, a
+ * median): 120 means "20 % above the département". For a count (population, households, customers) the
+ * département's total is not a level to compare with but a whole the zone is part of: its share is what means
+ * something (a 15,000-inhabitant zone in a 76,000-inhabitant département is 20 % of it, not "index 20").
+ */
+export function compareToReference(def: IndicatorDef, value: number | null, reference: number | null): ReferenceComparison {
+  if (def.aggregation.kind !== 'sum') return { index: indexBase100(value, reference), shareOfReferenceRatio: null };
+  const share = value === null || reference === null || reference <= 0 || value < 0 ? null : value / reference;
+  return { index: null, shareOfReferenceRatio: share };
+}

@@ -96,7 +96,11 @@ export function ProfileSheet() {
   );
 }
 
-function Figure({ indicator: i }: { indicator: ProfileIndicator }) {
+/** « INSEE Filosofi 2021 (…) » already names its year: not said twice. */
+const sourceWithYear = (source: string, year: string) => (year && !source.includes(year) ? `${source}, ${year}` : source);
+
+/** One figure of a profile (a zone's, or a commune's INSEE description): value, badge, source, year, coverage, index. */
+export function Figure({ indicator: i }: { indicator: ProfileIndicator }) {
   const missing = i.value === null;
   return (
     <li className="zone-figure" data-indicator={i.id}>
@@ -108,16 +112,16 @@ function Figure({ indicator: i }: { indicator: ProfileIndicator }) {
         </span>
       </div>
       <div className="zone-figure-meta tiny muted">
-        <span title={i.note}>{i.source}, {i.year}</span>
+        <span title={i.note}>{sourceWithYear(i.source, i.year)}</span>
         <span className={i.coverageRatio < 0.95 ? 'coverage partial' : 'coverage'} title="Part de la population de la zone pour laquelle la source donne une valeur">
           {M.profile.coverage(i.coverageRatio)}
         </span>
         <span className="zone-index" title={i.referenceValue === null ? '' : `Référence : ${formatFigure(i.referenceValue, i.unit)}`}>
-          <IndexBar index={i.index} /> {M.profile.index(i.index)}
+          <IndexBar index={i.index} /> {i.index === null && i.shareOfReferenceRatio != null ? M.profile.shareOfReference(i.shareOfReferenceRatio) : M.profile.index(i.index)}
         </span>
       </div>
       {i.note && <div className="tiny muted">{i.note}</div>}
-      {i.aggregation.kind === 'notAdditive' && <div className="tiny muted">{i.aggregation.approximation}</div>}
+      {i.aggregation.kind === 'notAdditive' && i.aggregation.approximation !== i.note && <div className="tiny muted">{i.aggregation.approximation}</div>}
       {i.coverageRatio > 0 && i.coverageRatio < 1 && missing === false && i.coverageRatio < 0.95 && (
         <div className="tiny muted">Valeur calculée sur {pct(i.coverageRatio)} de la population (secret statistique ou donnée absente ailleurs).</div>
       )}

@@ -7,10 +7,9 @@ import { ZoneApiError, downloadExport, zonesApi } from './api';
 import { notesOf, togglePicked, toggleCompared, withList, withZone, withoutZone, zonesStore, type CreateMode, type ZonesState } from './slice';
 import type { CreateZoneBody, ExportFormat, ReferenceLevel, ZoneDetail } from './types';
 
-/** Sets the slice (a patch or a pure updater) and asks the map to rebuild its deck.gl layers (zone outlines). */
+/** Sets the slice (a patch or a pure updater); the map redraws from the one store (zone outlines). */
 export function setZones(patch: Partial<ZonesState> | ((s: ZonesState) => ZonesState)) {
-  zonesStore.set(typeof patch === 'function' ? patch(zonesStore.get()) : patch);
-  workspace.set({});
+  zonesStore.set(patch);
 }
 const say = (toast: string) => workspace.set({ toast });
 

@@ -3,13 +3,13 @@ import { formatShare } from './format';
 import { rgb, zoneColor } from './colors';
 
 /** Age structure: one horizontal bar per band (share of the zone's population), the reference's share as a tick. */
-export function AgeBars({ bands, referenceName }: { bands: AgeBand[]; referenceName: string }) {
+export function AgeBars({ bands, referenceName, testId = 'age-pyramid' }: { bands: AgeBand[]; referenceName: string; testId?: string }) {
   const max = Math.max(0.01, ...bands.flatMap((b) => [b.shareRatio ?? 0, b.referenceShareRatio ?? 0]));
   const rowH = 18;
   const labelW = 44;
   const barW = 190;
   return (
-    <svg className="age-bars" viewBox={`0 0 ${labelW + barW + 52} ${bands.length * rowH + 4}`} role="img" aria-label={`Structure par âge, référence ${referenceName}`} data-testid="age-pyramid">
+    <svg className="age-bars" viewBox={`0 0 ${labelW + barW + 52} ${bands.length * rowH + 4}`} role="img" aria-label={`Structure par âge, référence ${referenceName}`} data-testid={testId}>
       {bands.map((b, i) => {
         const y = i * rowH + 2;
         const w = ((b.shareRatio ?? 0) / max) * barW;

@@ -24,7 +24,7 @@ export function methodLabel(z: Pick<ZoneSummary, 'kind' | 'method'>): string {
   const type = String(m.type ?? '');
   if (z.kind === 'admin' && m.level) return `${{ departement: 'Département', region: 'Région', epci: 'EPCI' }[String(m.level)] ?? m.level} ${m.code ?? ''}`.trim();
   if (type === 'polygon') return m.repaired ? 'Polygone dessiné (réparé)' : 'Polygone dessiné';
-  if (type === 'isochrone') return `Isochrone ${m.maxMin ?? ''} min`.trim();
+  if (type === 'isochrone') return `Isochrone ≤ ${String(m.breakMin ?? m.maxMin ?? '').replace('.', ',')} min`;
   if (type === 'codes' || z.kind === 'list') return 'Liste de codes';
   if (type === 'import' || z.kind === 'import') return m.fileName ? `Import ${m.fileName}` : 'Fichier importé';
   if (type === 'duplicate') return 'Copie';

@@ -4,14 +4,15 @@
  *   Drawer: the comparison (bottom drawer).
  * - slice: state and pure updaters (slice.ts); actions.ts does the I/O.
  * - layers: deck.gl layers built from the slice (zone outlines, edit marks, the active tool's drawing).
- * - tool: map clicks reach the shared map tool (map/tools.ts) that zones start (draw-polygon, pick-communes).
- * Later: "Enregistrer comme zone" on an isochrone band calls createZone({ kind: 'isochrone', method, members }).
+ * - tool: zones start the shared map tools (map/tools.ts): draw-polygon (a new zone), pick-communes (edit members).
+ * "Enregistrer comme zone" on an isochrone band (features/isochrones/save-zone.ts) calls createZone({ kind: 'isochrone', method, codes }).
  */
-import { toolMapClick } from '../../map/tools';
+import { startDrawing } from './actions';
 export { Panel } from './Panel';
-export { ProfileSheet as Sheet } from './ProfileSheet';
+export { ProfileSheet as Sheet, Figure as ProfileFigure, QualityBadge } from './ProfileSheet';
+export { AgeBars } from './charts';
 export { CompareDrawer as Drawer } from './CompareDrawer';
 export { Legend as legend } from './Legend';
 export { slice } from './slice';
 export { layers } from './layers';
-export const tool = { onMapClick: toolMapClick };
+export const tool = { id: 'draw-polygon' as const, start: startDrawing };

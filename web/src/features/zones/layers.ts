@@ -1,12 +1,11 @@
 import { GeoJsonLayer, ScatterplotLayer } from '@deck.gl/layers';
-import { toolLayers } from '../../map/tool-layers';
 import { shownZones } from './colors';
 import { zonesStore, type ZonesState } from './slice';
 
 type Rgb = [number, number, number];
 
 /** deck.gl layers of the zones feature, built from its state: outlines (halo + line), a drawn polygon awaiting
- *  its name, the communes clicked in/out during an edit, and the active map tool's drawing. */
+ *  its name, the communes clicked in/out during an edit. */
 export function layers(s: ZonesState = zonesStore.get()) {
   const shown = shownZones(s);
   const out: unknown[] = [];
@@ -31,6 +30,5 @@ export function layers(s: ZonesState = zonesStore.get()) {
       }),
     );
   }
-  out.push(...toolLayers());
   return out;
 }

@@ -1,4 +1,5 @@
-import { createStore } from '../../state/store';
+import { defineSlice } from '../../state/workspace';
+import { COMMUNE_CODE_LIST_RE } from '../../lib/codes';
 import type { Comparison, ReferenceLevel, Resolution, ZoneDetail, ZoneProfile, ZoneSummary } from './types';
 
 export type CreateMode = 'draw' | 'codes' | 'admin' | 'import';
@@ -105,9 +106,10 @@ export const notesOf = (r: Resolution, formerCode: (from: string, to: string[]) 
  */
 export function parseCodes(text: string): string[] {
   const parts = text.split(/[\n\r;,\t]+/).map((p) => p.trim()).filter(Boolean);
-  return [...new Set(parts.flatMap((p) => (/^[0-9AB]{5}(\s+[0-9AB]{5})+$/i.test(p) ? p.split(/\s+/) : [p])))];
+  return [...new Set(parts.flatMap((p) => (COMMUNE_CODE_LIST_RE.test(p) ? p.split(/\s+/) : [p])))];
 }
 
-export const zonesStore = createStore<ZonesState>(initialZonesState);
+/** The zones slice of the one store (state/workspace.ts). */
+export const zonesStore = defineSlice('zones', initialZonesState);
 
 export const slice = { key: 'zones' as const, initial: initialZonesState, store: zonesStore, withList, withZone, withoutZone, toggleCompared, togglePicked };

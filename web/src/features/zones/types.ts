@@ -47,6 +47,8 @@ export interface ProfileIndicator {
   coverageRatio: number;
   referenceValue: number | null;
   index: number | null;
+  /** A count compared by its share of the reference's (the index is null then). */
+  shareOfReferenceRatio?: number | null;
   note?: string;
 }
 

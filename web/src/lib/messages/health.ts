@@ -1,5 +1,11 @@
-/** Every word of the health panels a user reads (web/src/panels/health*, web/src/state/health*). */
+/** Every word of the health panels a user reads (web/src/features/health/). */
 export const HEALTH = {
+  zone: {
+    drawStatus: 'Cliquez les sommets de la zone sur la carte ; double-clic ou Entrée pour terminer (Échap pour annuler)',
+    points: (n: number) => `${n} point${n > 1 ? 's' : ''} — cliquez la carte`,
+    finish: 'terminer',
+    cancel: 'annuler',
+  },
   flows: {
     modelled: 'Flux modélisés, non observés',
     /** The API's label without its "flux modélisés, non observés :" head, which the notice already says in bold. */

@@ -1,4 +1,4 @@
-/** Every word of the drive-time tool a user reads (web/src/panels/IsochronePanel.tsx). */
+/** Every word of the drive-time tool a user reads (web/src/features/isochrones/). */
 const NUMBER = new Intl.NumberFormat('fr-FR');
 
 export const fr = (n: number) => NUMBER.format(n);
@@ -16,6 +16,15 @@ export const ISO = {
   eyebrow: 'Temps de trajet en voiture',
   toolOn: 'Cliquez sur la carte…',
   toolOff: 'Isochrones',
+  saveAsZone: 'Enregistrer comme zone',
+  saveBandAria: (band: string) => `Enregistrer la bande ${band} comme zone`,
+  saveTitle: 'Enregistrer les communes de cette bande comme zone (chaque commune selon son propre temps de trajet)',
+  saveEmpty: 'Aucune commune dans cette bande',
+  bandZoneName: (band: string, origin: string) => `${band} autour de ${origin}`,
+  zoneName: 'Nom de la zone',
+  save: 'Enregistrer',
+  cancel: 'Annuler',
+  toolStatus: 'Cliquez sur la carte : chaque clic trace les isochrones depuis ce point (Échap pour arrêter)',
   unavailable: (reason: string) => `Indisponible : ${reason}`,
   loading: 'Chargement…',
   computing: 'Calcul…',

@@ -72,6 +72,7 @@ export const M = {
     reference: 'Référence (indice base 100)',
     coverage: (r: number) => `couverture ${pct(r)}`,
     noValue: 'pas de donnée',
+    shareOfReference: (r: number) => `${new Intl.NumberFormat('fr-FR', { style: 'percent', maximumFractionDigits: r < 0.01 ? 2 : 1 }).format(r)} de la référence`,
     index: (i: number | null) => (i === null ? 'indice —' : `indice ${fr(Math.round(i))}`),
     versions: 'Version',
     ageTitle: 'Structure par âge',

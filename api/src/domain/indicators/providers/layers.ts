@@ -10,6 +10,8 @@ export interface LayerInfo {
 
 const numericMeasures = (l: LayerInfo) => l.measures.filter((m) => m.type === 'number');
 const countField = (layerId: string) => `layer:${layerId}:count`;
+/** Id of a layer's row-count indicator (the customers of a layer in a zone or an isochrone band). */
+export const layerCountId = (layerId: string) => `layer:${layerId}:count`;
 const sumField = (layerId: string, m: string) => `layer:${layerId}:sum:${m}`;
 const nField = (layerId: string, m: string) => `layer:${layerId}:n:${m}`;
 
@@ -24,7 +26,7 @@ export function layerDefs(layers: readonly LayerInfo[]): IndicatorDef[] {
       ...(l.synthetic ? { quality: 'synthetic' as const } : {}),
     };
     defs.push({
-      ...base, id: `layer:${l.id}:count`, label: `${l.name} — nombre de lignes`, unit: 'lignes', field: countField(l.id),
+      ...base, id: layerCountId(l.id), label: `${l.name} — nombre de lignes`, unit: 'lignes', field: countField(l.id),
       definition: 'Lignes de la couche rattachées aux communes de la zone (communes partielles au prorata de leur poids).', aggregation: { kind: 'sum' },
     });
     defs.push({
@@ -75,6 +77,25 @@ export function layerFacts(layers: readonly LayerInfo[], codes: Iterable<string>
       }
     }
     into.set(code, f);
+  }
+  return into;
+}
+
+/** A located row of a layer (a customer point), keyed for a point membership. */
+export interface LayerPointRef {
+  key: string;
+  layerId: string;
+}
+
+/**
+ * Facts of located points, one entry per point key: each point counts 1 row of its own layer and 0 of the
+ * others, so a layer's count indicator summed over a point membership counts that layer's points inside.
+ */
+export function layerPointFacts(layerIds: readonly string[], points: readonly LayerPointRef[], into: CommuneFacts = new Map()): CommuneFacts {
+  for (const p of points) {
+    const f = into.get(p.key) ?? {};
+    for (const id of layerIds) f[countField(id)] = id === p.layerId ? 1 : 0;
+    into.set(p.key, f);
   }
   return into;
 }
