@@ -15,7 +15,12 @@ const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (
   // Counted from the process start (module loading included), as a user waiting on `npm start` sees it.
   log(`ready in ${process.uptime().toFixed(1)} s → http://localhost:${info.port}`);
   // Index tiles in the background so the first map view is fast.
-  deps.tiles.warmUp().then(() => log('tile index ready'), (e) => log(`tile warm-up failed: ${e}`));
+  // Then the per-commune values of the registry's indicators (the map's chooser), so a first pick is a cache hit.
+  deps.tiles.warmUp()
+    .then(() => log('tile index ready'), (e) => log(`tile warm-up failed: ${e}`))
+    .then(() => import('./services/indicator-facts.js'))
+    .then(({ warmIndicatorValues }) => warmIndicatorValues(deps.database.db))
+    .then((n) => log(`indicator values ready (${n} sources)`), (e) => log(`indicator warm-up failed: ${e}`));
 });
 const shutdown = async () => {
   server.close();

@@ -27,7 +27,9 @@ const CHI_POISSY_EJ = '780001236';
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('opens a hospital site from the map: identity, activity chart, attractiveness zone, competitors by drive time', async () => {
+  const sheet = () => page.locator('[data-testid=health-actor-sheet]');
+
+  it('opens a hospital site from the map (chooser at a shared address), links it to its legal entity, shows the entity activity', async () => {
     await page.goto(`${session.server.url}#hospitals=1`);
     await page.locator('[data-testid=health-panel]', { hasText: /5\s368 sites/ }).waitFor({ timeout: 60_000 });
     await session.jumpTo(CHI_SAINT_GERMAIN, 13);
@@ -35,23 +37,27 @@ const CHI_POISSY_EJ = '780001236';
     await session.clickMap(CHI_SAINT_GERMAIN);
     // two sites share this address: the map asks which one
     await page.locator('[data-testid=map-chooser] button', { hasText: 'POISSY ST GERMAIN SITE ST GERMAIN' }).click();
-    const sheet = page.locator('[data-testid=health-actor-sheet]');
-    await sheet.waitFor();
-    expect(await sheet.locator('h2').innerText()).toMatch(/POISSY ST GERMAIN SITE ST GERMAIN/);
+    await sheet().waitFor();
+    expect(await sheet().locator('h2').innerText()).toMatch(/POISSY ST GERMAIN SITE ST GERMAIN/);
     // This site is not linked to its legal entity by the automatic linkage: attach it by hand (stored as an override).
-    if (!/780000337/.test(await sheet.locator('.eyebrow').first().innerText())) {
-      await sheet.locator('[data-testid=health-competitors] button', { hasText: 'CTRE HOSP INTERCOMMUNAL' }).click();
+    if (!/780000337/.test(await sheet().locator('.eyebrow').first().innerText())) {
+      await sheet().locator('[data-testid=health-competitors] button', { hasText: 'CTRE HOSP INTERCOMMUNAL' }).click();
     }
-    await sheet.locator('.eyebrow', { hasText: '780000337' }).waitFor();
-    await sheet.getByLabel("FINESS de l'entité à rattacher").fill(CHI_POISSY_EJ);
-    await sheet.getByRole('button', { name: 'rattacher' }).click();
-    await sheet.locator('[data-testid=health-activity-chart]').waitFor();
-    expect(await sheet.innerText()).toMatch(/CHIC DE POISSY ST-GERMAIN/);
-    expect(await sheet.innerText()).toMatch(/Tendance 2015–2024/);
+    await sheet().locator('.eyebrow', { hasText: '780000337' }).waitFor();
+    await sheet().getByLabel("FINESS de l'entité à rattacher").fill(CHI_POISSY_EJ);
+    await sheet().getByRole('button', { name: 'rattacher' }).click();
+    await sheet().locator('[data-testid=health-activity-chart]').waitFor();
+    expect(await sheet().innerText()).toMatch(/CHIC DE POISSY ST-GERMAIN/);
+    expect(await sheet().innerText()).toMatch(/Tendance 2015–2024/);
     // the entity's stays are labelled as the entity's, never as this site's own
-    expect(await sheet.locator('[data-testid=health-activity-scope]').first().innerText()).toMatch(/activité de l’entité juridique \(\d+ sites\)/i);
-    expect(await sheet.innerText()).toMatch(/Chiffres de l’entité juridique entière \(\d+ sites\)/);
-    expect(await sheet.innerText()).toMatch(/Séjours 2024 \(entité\)/);
+    expect(await sheet().locator('[data-testid=health-activity-scope]').first().innerText()).toMatch(/activité de l’entité juridique \(\d+ sites\)/i);
+    expect(await sheet().innerText()).toMatch(/Chiffres de l’entité juridique entière \(\d+ sites\)/);
+    expect(await sheet().innerText()).toMatch(/Séjours 2024 \(entité\)/);
+    expect(errors).toEqual([]);
+  }, 120_000);
+
+  it('shows the modelled attractiveness zone and the MCO competitors by drive time, with the activity filter', async () => {
+    const sheet = page.locator('[data-testid=health-actor-sheet]');
     const zone = sheet.locator('[data-testid=health-attractiveness]');
     await zone.waitFor();
     const notice = await zone.locator('[data-testid=health-flows-notice]').innerText();
@@ -77,6 +83,11 @@ const CHI_POISSY_EJ = '780001236';
     await competitors.getByLabel('Temps de trajet maximal en minutes').fill('10');
     await competitors.getByRole('button', { name: 'calculer' }).click();
     await competitors.locator('[data-testid=health-competitors-summary]', { hasText: 'à moins de 10 min' }).waitFor();
+    expect(errors).toEqual([]);
+  }, 120_000);
+
+  it('shows the sheet with its zone in view at 1440 × 900 and on a phone (screenshots)', async () => {
+    const sheet = page.locator('[data-testid=health-actor-sheet]');
     // the whole 80 % zone in view, the sheet's chart, zone and competitors in the panel
     await session.jumpTo([1.98, 48.93], 9.6);
     await session.waitForMapIdle();
@@ -88,7 +99,7 @@ const CHI_POISSY_EJ = '780001236';
     }
     await page.setViewportSize({ width: 1400, height: 1000 });
     expect(errors).toEqual([]);
-  }, 300_000); // a long journey (sheet, chart, zone, competitors, two screenshots): generous under a loaded CI
+  }, 120_000);
 
   it('computes zone indicators for a département and exports them as CSV labelled modelled', async () => {
     // GP density per 10,000 inhabitants as the commune layer, from the health panel

@@ -35,7 +35,7 @@ type MapHandle = { isMoving(): boolean; loaded(): boolean; getZoom(): number; pr
 
   it('lists the seeded demo CRM layer, labelled synthetic, and colours communes by its count', async () => {
     await page.goto(server.url, { timeout: 120_000 });
-    const item = page.locator('[data-testid=layer-item]', { hasText: 'synthétiques' });
+    const item = page.locator('[data-testid=layer-item]', { hasText: 'Démo CRM' });
     await item.waitFor({ timeout: 60_000 });
     expect(await item.innerText()).toMatch(/synthétique[\s\S]*20\s000 lignes/);
     await item.getByRole('button', { name: 'Colorer les communes' }).click();
@@ -54,7 +54,7 @@ type MapHandle = { isMoving(): boolean; loaded(): boolean; getZoom(): number; pr
 
   it('imports a file with bad rows through the UI: preview, mapping, progress, report with the reasons', async () => {
     // Hide the demo layer so the only points near Rennes are the imported ones.
-    const demoBox = page.locator('[data-testid=layer-item]', { hasText: 'synthétiques' }).locator('input[type=checkbox]');
+    const demoBox = page.locator('[data-testid=layer-item]', { hasText: 'Démo CRM' }).locator('input[type=checkbox]');
     await demoBox.click(); // controlled: unchecked once the API has stored `hidden`
     await page.waitForFunction(() => !(document.querySelector('[aria-label^="Afficher Démo CRM"]') as HTMLInputElement).checked);
     await page.getByRole('button', { name: 'Importer…' }).click();

@@ -41,7 +41,7 @@ const deckIds = (page: Page) => page.evaluate(() => ((window as unknown as Win).
   }, SLOW);
 
   it('keeps accounts visible over a choropleth: halo and outline, own palette, category legend from zoom 8, filter by value', async () => {
-    const item = page.locator('[data-testid=layer-item]', { hasText: 'synthétiques' });
+    const item = page.locator('[data-testid=layer-item]', { hasText: 'Démo CRM' });
     await item.waitFor({ timeout: 60_000 });
     demoId = await page.evaluate(async () => (await (await fetch('/api/layers')).json()).layers.find((l: { synthetic: boolean }) => l.synthetic).id);
     await item.getByRole('button', { name: 'Colorer les communes' }).click();
@@ -113,7 +113,7 @@ const deckIds = (page: Page) => page.evaluate(() => ((window as unknown as Win).
   }, SLOW);
 
   it('asks which site when several stand at the clicked spot, and opens the one chosen', async () => {
-    await page.locator('[data-testid=layer-item]', { hasText: 'synthétiques' }).locator('input[type=checkbox]').click(); // accounts hidden: only sites here
+    await page.locator('[data-testid=layer-item]', { hasText: 'Démo CRM' }).locator('input[type=checkbox]').click(); // accounts hidden: only sites here
     await page.waitForFunction(() => !(document.querySelector('[aria-label^="Afficher Démo CRM"]') as HTMLInputElement).checked);
     await page.locator('[data-testid=health-toggle]').click();
     await page.locator('[data-testid=health-panel]', { hasText: /5\s368 sites/ }).waitFor({ timeout: 60_000 });

@@ -2,7 +2,6 @@
  * Helpers of the store-times engine (store-times.ts): the restricted sweep's structure, the batch order of stores,
  * and the plumbing to worker threads (shared memory, one request at a time).
  */
-import type { Worker } from 'node:worker_threads';
 import type { ContractionHierarchy, LonLat, SnappedPoint } from '../domain/routing/index.js';
 
 /** Z-order of a point (cells of ≈ 0.5 km): sorting by it keeps a batch's stores close together. */
@@ -53,17 +52,4 @@ export function restrictedSweep(ch: ContractionHierarchy, snapped: readonly (Sna
   return { localOfRank, sweep: { count, first, target, durationMs } };
 }
 
-/** One request to a worker; resolves with its reply (the worker is referenced only while it works). */
-export function call(worker: Worker, message: Record<string, unknown>): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    const onError = (error: Error) => reject(error);
-    worker.once('error', onError);
-    worker.once('message', (reply) => {
-      worker.off('error', onError);
-      worker.unref();
-      resolve(reply);
-    });
-    worker.ref();
-    worker.postMessage(message);
-  });
-}
+export { workerCall as call } from '../domain/routing/query/worker-call.js';

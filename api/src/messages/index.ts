@@ -10,4 +10,5 @@ export * as routingMessages from './routing.js';
 export * as importsMessages from './imports.js';
 export * as zonesMessages from './zones.js';
 export { areasText } from './areas.js';
+export { basinsText } from './basins.js';
 export { healthText, flowDatasetLabel } from './health.js';

@@ -8,6 +8,7 @@ import { isochroneLayers } from '../features/isochrones/layers';
 import { customerLayers } from '../features/layers/customers';
 import { healthLayers } from '../features/health/layers';
 import { layers as zoneLayers } from '../features/zones/layers';
+import { layers as areaLayers } from '../features/areas/layers';
 
 /**
  * Everything deck.gl draws, as values built from the one store's state on each change (never kept and mutated).
@@ -20,6 +21,7 @@ export function buildLayers(state: WorkspaceState): Layer[] {
     ...customerLayers(state.view),
     ...healthLayers(),
     ...(zoneLayers(state.zones) as Layer[]),
+    ...(areaLayers(state.areas) as Layer[]),
     ...(toolLayers() as Layer[]),
     ...labelLayers(state.labels, state.view),
   ] as Layer[];

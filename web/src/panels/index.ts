@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import { CommuneSheet } from './CommuneSheet';
 import * as zones from '../features/zones';
+import * as areas from '../features/areas';
 import * as isochrones from '../features/isochrones';
 import * as matrix from '../features/matrix';
 import * as health from '../features/health';
@@ -28,4 +29,5 @@ export const PANELS: PanelDefinition[] = [
   { id: 'health', Component: health.Panel },
   { id: 'layers', Component: layers.Panel },
   { id: 'zones', Component: zones.Panel },
+  { id: 'areas', Component: areas.Panel },
 ];

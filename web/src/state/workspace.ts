@@ -7,6 +7,7 @@ import type { HealthState } from '../features/health/state';
 import type { HealthZoneState } from '../features/health/zones-state';
 import type { IsochroneState } from '../features/isochrones/state';
 import type { MatrixState } from '../features/matrix/state';
+import type { AreasState } from '../features/areas/slice';
 import type { ClassMethod } from '../lib/classify';
 import type { LabelData } from '../lib/labels';
 import { createStore, sliceOf } from './store';
@@ -62,6 +63,7 @@ export interface FeatureSlices {
   healthZones: HealthZoneState;
   isochrone: IsochroneState;
   matrix: MatrixState;
+  areas: AreasState;
 }
 
 /**

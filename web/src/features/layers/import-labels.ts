@@ -30,14 +30,8 @@ export interface ImportReportData {
   warnings?: ReportLine[];
 }
 
-/** A measure the preview proposes, typed (api/src/domain/imports/suggest.ts). */
-export interface SuggestedMeasure {
-  column: string;
-  name: string;
-  type: 'number';
-  numberKind: 'integer' | 'decimal';
-  unit: string;
-}
+/** A measure the preview proposes, typed: the API's own type. */
+export type { SuggestedMeasure } from '../../../../api/src/domain/imports/suggest';
 
 /** Rejects then warnings, by row, as the report table and its CSV list them. */
 export function reportLines(report: ImportReportData): (ReportLine & { severity: 'error' | 'warning' })[] {

@@ -6,6 +6,7 @@ import type { ContractionHierarchy } from '../ch/ch.js';
 import type { NodeSeeds } from '../ch/ch-query.js';
 import { buildTargetBuckets, chMatrix, type NodeMatrix, type TargetBuckets } from './matrix.js';
 import { matrixFromNodes, snapPoints, type LonLat, type PointMatrix, type RoutingNetwork } from './network.js';
+import { workerCall } from './worker-call.js';
 
 type Typed = Float64Array | Float32Array | Uint32Array | Int32Array;
 
@@ -109,20 +110,7 @@ interface BucketEntries {
   distanceM: Float64Array;
 }
 
-/** One request to a worker; resolves with its reply (kept referenced only while it works). */
-function call(worker: Worker, message: Record<string, unknown>): Promise<{ entries: BucketEntries }> {
-  return new Promise((resolve, reject) => {
-    const onError = (error: Error) => reject(error);
-    worker.once('error', onError);
-    worker.once('message', (reply) => {
-      worker.off('error', onError);
-      worker.unref();
-      resolve(reply);
-    });
-    worker.ref();
-    worker.postMessage(message);
-  });
-}
+const call = (worker: Worker, message: Record<string, unknown>) => workerCall<{ entries: BucketEntries }>(worker, message);
 
 function flattenSeeds(ch: ContractionHierarchy, list: readonly NodeSeeds[]) {
   const offsets = new Uint32Array(list.length + 1);

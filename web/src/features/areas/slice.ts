@@ -1,0 +1,157 @@
+import { defineSlice } from '../../state/workspace';
+import type { AreaTab } from '../../lib/messages/areas';
+import type {
+  CalibrateResult, CalibrationFit, CustomerResult, DriveTimeResult, HuffParams, HuffResult, Scenario, StoresBody, WhatIfChange, WhatIfResult,
+} from './api';
+
+/** Points of sale: a point layer, each point own or competitor (all own, or from a column's values), attractiveness. */
+export interface StoresForm {
+  layerId: string | null;
+  roleMode: 'all-own' | 'column';
+  /** 'category' (the layer's category column) or a category measure. */
+  roleField: string | null;
+  ownValues: string[];
+  /** A number measure, or null for 1. */
+  attractivenessMeasure: string | null;
+}
+
+/** What the store layer's points offer to the form: category columns with their values, number measures. */
+export interface StoreLayerInfo {
+  layerId: string;
+  pointCount: number;
+  categoryFields: { name: string; values: string[] }[];
+  numberFields: string[];
+  /** Per category field, its value of each point (to count own points before computing). */
+  valuesOf: Record<string, string[]>;
+}
+
+export interface CustomersForm { layerId: string | null; storeKeyField: string | null; valueMeasure: string | null }
+
+export type WhatIfDraft = WhatIfChange & { label: string };
+
+export interface AreasState {
+  stores: StoresForm;
+  storeLayer: StoreLayerInfo | null;
+  tab: AreaTab;
+  drive: { mode: 'overlapping' | 'exclusive'; breaksText: string; cutoffMin: number };
+  customers: CustomersForm;
+  customer: { thresholdsText: string; cutoffMin: number; excludeOutliers: boolean };
+  huff: { gamma: number; decayKind: 'power' | 'exponential'; lambda: number; demand: 'population' | 'spending'; perInhabitantEur: number; incomeWeighted: boolean; cutoffMin: number };
+  calibrateDecay: 'power' | 'exponential';
+  /** Which calibrated fit was last applied to the Huff tab (said there). */
+  appliedFit: 'mci' | 'ml' | null;
+  whatIf: { changes: WhatIfDraft[]; scenarioName: string };
+  results: { drive?: DriveTimeResult; customer?: CustomerResult; huff?: HuffResult; calibrate?: CalibrateResult; whatif?: WhatIfResult };
+  busy: AreaTab | null;
+  /** Zones (and the computed layer) saved from the result of a tab. */
+  saved: { tab: AreaTab; zones: { id: string; name: string }[]; skippedEmpty: string[]; layerName: string | null } | null;
+  scenarios: Scenario[] | null;
+}
+
+export const initialAreasState: AreasState = {
+  stores: { layerId: null, roleMode: 'column', roleField: null, ownValues: [], attractivenessMeasure: null },
+  storeLayer: null,
+  tab: 'huff',
+  drive: { mode: 'overlapping', breaksText: '10, 20, 30', cutoffMin: 30 },
+  customers: { layerId: null, storeKeyField: null, valueMeasure: null },
+  customer: { thresholdsText: '50, 70, 80', cutoffMin: 90, excludeOutliers: false },
+  huff: { gamma: 1, decayKind: 'power', lambda: 2, demand: 'population', perInhabitantEur: 2000, incomeWeighted: false, cutoffMin: 90 },
+  calibrateDecay: 'power',
+  appliedFit: null,
+  whatIf: { changes: [], scenarioName: '' },
+  results: {},
+  busy: null,
+  saved: null,
+  scenarios: null,
+};
+
+// ── pure helpers and updaters (state in, state out) ─────────────────────────
+
+/** The `stores` part of every request, or null while no layer is chosen (or the role column has no own value). */
+export function storesBody(f: StoresForm): StoresBody | null {
+  if (!f.layerId) return null;
+  const role = f.roleMode === 'all-own' ? ('own' as const) : f.roleField && f.ownValues.length ? { field: f.roleField, ownValues: f.ownValues } : null;
+  if (!role) return null;
+  return { sources: [{ layerId: f.layerId, role, ...(f.attractivenessMeasure ? { attractivenessMeasure: f.attractivenessMeasure } : {}) }] };
+}
+
+interface LayerPoint { category: string | null; measures: unknown }
+
+/** Category fields (the category column, category measures) with their distinct values, and number measures. */
+export function storeLayerInfo(layerId: string, measures: readonly { name: string; type?: string }[], points: readonly LayerPoint[]): StoreLayerInfo {
+  const valuesOf: Record<string, string[]> = {};
+  const text = (v: unknown) => (v === null || v === undefined ? '' : String(v).trim());
+  if (points.some((p) => text(p.category))) valuesOf.category = points.map((p) => text(p.category));
+  for (const m of measures) if (m.type === 'category') valuesOf[m.name] = points.map((p) => text((p.measures as Record<string, unknown> | null)?.[m.name]));
+  const categoryFields = Object.entries(valuesOf).map(([name, vs]) => ({ name, values: [...new Set(vs.filter(Boolean))].sort((a, b) => a.localeCompare(b, 'fr')) }));
+  return { layerId, pointCount: points.length, categoryFields, numberFields: measures.filter((m) => m.type === 'number').map((m) => m.name), valuesOf };
+}
+
+/** A guess a user confirms: the field whose values say "propre"/"own" (else the first), those values as own. */
+export function guessRole(info: StoreLayerInfo): Pick<StoresForm, 'roleMode' | 'roleField' | 'ownValues'> {
+  const OWN = /^(propre|own|nous|interne|oui)$/i;
+  const field = info.categoryFields.find((f) => f.values.some((v) => OWN.test(v))) ?? null;
+  if (!field) return { roleMode: info.categoryFields.length ? 'column' : 'all-own', roleField: info.categoryFields[0]?.name ?? null, ownValues: [] };
+  return { roleMode: 'column', roleField: field.name, ownValues: field.values.filter((v) => OWN.test(v)) };
+}
+
+/** How many points the form makes own (all, or those whose column value is ticked). */
+export function ownCount(f: StoresForm, info: StoreLayerInfo | null): number {
+  if (!info) return 0;
+  if (f.roleMode === 'all-own') return info.pointCount;
+  const values = f.roleField ? info.valuesOf[f.roleField] ?? [] : [];
+  const own = new Set(f.ownValues);
+  return values.filter((v) => own.has(v)).length;
+}
+
+/**
+ * "10, 20, 30" → [10, 20, 30] (sorted, distinct), null when a value is outside [min, max] or there are none / too many.
+ * Commas separate values as in the isochrone tool; a decimal takes a point ("7.5").
+ */
+export function parseNumberList(text: string, min: number, max: number, maxCount: number): number[] | null {
+  const parts = text.split(/[;,\s]+/).filter(Boolean);
+  const values = parts.map(Number);
+  if (!values.length || values.length > maxCount || values.some((v) => !Number.isFinite(v) || v < min || v > max)) return null;
+  return [...new Set(values)].sort((a, b) => a - b);
+}
+
+export const huffParams = (h: AreasState['huff']): HuffParams => ({ gamma: h.gamma, decay: { kind: h.decayKind, lambda: h.lambda } });
+
+/** « Appliquer »: the fitted γ, λ and decay become the Huff tab's parameters, and the Huff tab opens. */
+export function applyFit(s: AreasState, fit: CalibrationFit): AreasState {
+  const { gamma, decay } = fit.params;
+  if (gamma === null || decay.lambda === null) return s;
+  return { ...s, tab: 'huff', appliedFit: fit.method, huff: { ...s.huff, gamma, lambda: decay.lambda, decayKind: decay.kind } };
+}
+
+/** A candidate site clicked on the map (own, attractiveness given), appended to the what-if changes. */
+export function withCandidate(s: AreasState, lonLat: [number, number], name: string, attractiveness: number): AreasState {
+  const at: [number, number] = [Math.round(lonLat[0] * 1e6) / 1e6, Math.round(lonLat[1] * 1e6) / 1e6];
+  const change: WhatIfDraft = { action: 'add', name, at, role: 'own', attractiveness, label: name };
+  return { ...s, whatIf: { ...s.whatIf, changes: [...s.whatIf.changes, change] } };
+}
+
+export const withChange = (s: AreasState, change: WhatIfDraft): AreasState => ({ ...s, whatIf: { ...s.whatIf, changes: [...s.whatIf.changes, change] } });
+
+export const withoutChange = (s: AreasState, index: number): AreasState => ({ ...s, whatIf: { ...s.whatIf, changes: s.whatIf.changes.filter((_, i) => i !== index) } });
+
+/** The what-if changes as the API takes them (labels are the panel's own). */
+export const changesBody = (changes: readonly WhatIfDraft[]): WhatIfChange[] => changes.map(({ label: _label, ...c }) => c as WhatIfChange);
+
+/** Candidate sites of the what-if (drawn on the map before and after computing). */
+export const candidates = (s: AreasState) =>
+  s.whatIf.changes.flatMap((c) => (c.action === 'add' && Array.isArray(c.at) ? [{ name: c.label, lonLat: c.at as [number, number] }] : []));
+
+/** Rows sorted by a number, largest first; the first `n` unless all are asked. */
+export function topRows<T>(rows: readonly T[], value: (r: T) => number | null, n: number, all = false): T[] {
+  const sorted = [...rows].sort((a, b) => (value(b) ?? -Infinity) - (value(a) ?? -Infinity));
+  return all ? sorted : sorted.slice(0, n);
+}
+
+/** Ratios 0–1 as percentages for the map (null stays null: no reachable store is said, never 0 %). */
+export const percentValues = (ratios: readonly (number | null)[]) => ratios.map((r) => (r === null ? null : Math.round(r * 1000) / 10));
+
+/** The areas slice of the one store (state/workspace.ts). */
+export const areasStore = defineSlice('areas', initialAreasState);
+
+export const slice = { key: 'areas' as const, initial: initialAreasState, store: areasStore, applyFit, withCandidate, withChange, withoutChange };
