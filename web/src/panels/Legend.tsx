@@ -28,6 +28,8 @@ interface Props {
 
 export function Legend({ indicator, breaks, colors, min, integer, missingCount, method, onMethod }: Props) {
   if (!indicator) return null;
+  // A computed map (trade areas…) says why a commune has no value (out of reach), not « secret statistique ».
+  const noData = (indicator as Indicator & { noData?: { label(n: string): string; title: string } }).noData;
   const labels = classLabels(breaks, min, integer, indicator.unit);
   return (
     <section className="panel legend" aria-label="Légende" data-testid="legend">
@@ -46,9 +48,9 @@ export function Legend({ indicator, breaks, colors, min, integer, missingCount, 
           </li>
         ))}
         {missingCount > 0 && (
-          <li title={T.noDataTitle} data-testid="legend-no-data">
+          <li title={noData?.title ?? T.noDataTitle} data-testid="legend-no-data">
             <span className="swatch" style={{ background: COLORS.noData }} />
-            {T.noData(missingCount.toLocaleString('fr-FR'))}
+            {noData ? noData.label(missingCount.toLocaleString('fr-FR')) : T.noData(missingCount.toLocaleString('fr-FR'))}
           </li>
         )}
       </ul>

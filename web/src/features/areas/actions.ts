@@ -178,7 +178,7 @@ export function showOnMap(tab: AreaTab) {
   const id = `${INDICATOR_PREFIX}${bothWays ? shown.key : shown.key.replace('-change', '-delta')}`;
   const indicator = {
     id, label: shown.label, unit: shown.unit, source: M.title, description: M.huff.formula, year: null, scope: 'commune',
-    modelled: shown.modelled, synthetic: shown.synthetic,
+    modelled: shown.modelled, synthetic: shown.synthetic, noData: M.mapNoData,
   } as unknown as Indicator;
   const indicators = [...workspace.get().indicators.filter((i) => !i.id.startsWith(INDICATOR_PREFIX)), indicator];
   workspace.set({ indicators, indicatorId: id, method: 'quantile', values: { indicatorId: id, codes: shown.codes, values: shown.values } });

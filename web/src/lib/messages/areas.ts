@@ -13,6 +13,10 @@ export type AreaTab = 'drive' | 'customer' | 'huff' | 'calibrate' | 'whatif';
 export const AREAS = {
   eyebrow: 'Chalandise',
   title: 'Zones de chalandise',
+  mapNoData: {
+    label: (n: string) => `hors de portée ou hors réseau (${n} communes)`,
+    title: 'Communes sans valeur : au-delà du temps maximal de tous les points de vente, ou loin de toute route du réseau. Elles ne sont pas comptées comme 0.',
+  },
   stores: {
     legend: 'Points de vente',
     layer: 'Couche de points',
