@@ -22,6 +22,7 @@ const STORES = [
 const TRUE_PARAMS = { gamma: 1.2, decay: { kind: 'power' as const, lambda: 1.8 } };
 const CANDIDATE: [number, number] = [2.100701, 48.894577]; // a road of Le Pecq side, near the own central store
 const MAP_VIEW: [number, number] = [2.1, 48.925];
+const MOVE_TO: [number, number] = [2.08608, 48.89812]; // a street of Saint-Germain town centre (the hospital's site)
 /** This extract covers Saint-Germain-en-Laye and its edges: commune points up to 3 km from its roads are taken on (server and test alike). */
 const MAX_SNAP_M = 3000;
 
@@ -197,6 +198,68 @@ async function shoot(page: Page, name: string, target: string) {
     await shoot(page, '3-what-if', '[data-testid=areas-whatif-table]');
   });
 
+  it('moves a store by clicking its new place on the map; the move is computed and saved as a second scenario', async () => {
+    const { page } = session;
+    const p = panel();
+    await p.locator('[data-testid=areas-changes] li button').first().click(); // the candidate of the previous scenario
+    await expect.poll(() => p.locator('[data-testid=areas-changes] li').allInnerTexts()).toEqual([expect.stringMatching(/^Aucun changement/)]);
+    await p.locator('[data-testid=areas-change-store]').selectOption({ label: 'Magasin Achères' });
+    await p.locator('[data-testid=areas-move]').click();
+    await page.locator('[data-testid=tool-status][data-tool=click-point]').waitFor();
+    expect(await page.locator('[data-testid=tool-status]').innerText()).toMatch(/nouvel emplacement de Magasin Achères/);
+    await session.jumpTo(MOVE_TO, 12.5); // the new place in the middle of the map, clear of the panel
+    await session.waitForMapIdle();
+    await session.clickMap(MOVE_TO);
+    await expect.poll(() => p.locator('[data-testid=areas-changes] li').allInnerTexts()).toEqual([expect.stringMatching(/^Déplacer Magasin Achères \(2\.08\d+ ; 48\.89\d+\)/)]);
+    const response = page.waitForResponse((r) => r.url().endsWith('/api/areas/what-if'));
+    await p.locator('[data-testid=areas-compute-whatif]').click();
+    const res = await response;
+    const change = (res.request().postDataJSON() as Json).changes[0];
+    expect(change.action).toBe('move');
+    expect(change.key).toBe('E2E-P2');
+    for (const [i, v] of MOVE_TO.entries()) expect(Math.abs(change.at[i] - v)).toBeLessThan(1e-3); // a pixel of the click
+    const body = (await res.json()) as Json;
+    const moved = p.locator('[data-testid=areas-whatif-table] tr[data-change=move]');
+    await moved.waitFor({ timeout: 20_000 });
+    expect(await moved.locator('th').innerText()).toMatch(/Magasin Achères · déplacement/);
+    expect(body.stores.find((r: Json) => r.key === 'E2E-P2').change).toBe('move');
+    await p.locator('[data-testid=areas-scenario-name]').fill('Déplacement Achères');
+    await p.locator('[data-testid=areas-save-scenario]').click();
+    await expect.poll(() => p.locator('[data-testid=areas-scenarios] summary').innerText()).toMatch(/\(2\)/);
+  });
+
+  it('compares the two saved scenarios side by side: own network before → after, captured, cannibalised, per store', async () => {
+    const { page } = session;
+    const p = panel();
+    const { scenarios } = (await (await fetch(`${session.server.url}/api/areas/scenarios`)).json()) as Json;
+    const byName = new Map<string, Json>(scenarios.map((s: Json) => [s.name, s]));
+    await p.locator('[data-testid=areas-scenarios] summary').click();
+    for (const name of ['Ouverture Le Pecq', 'Déplacement Achères']) await p.getByRole('checkbox', { name: `Comparer ${name}` }).check();
+    const table = p.locator('[data-testid=areas-compare-table]');
+    await table.waitFor({ timeout: 10_000 });
+    const heads = await table.locator('thead th.scenario').allInnerTexts();
+    expect(heads).toEqual(['Ouverture Le Pecq', 'Déplacement Achères']);
+    // the figures are the saved summaries, in French digit grouping; captured = the own stores' gains from competitors
+    const figure = async (id: string) => (await table.locator(`tr[data-figure=${id}] td`).allInnerTexts()).map(num);
+    const before = await figure('own-base'), after = await figure('own-after'), delta = await figure('own-delta'), captured = await figure('captured');
+    heads.forEach((name, i) => {
+      const summary = byName.get(name).summary;
+      expect(before[i]).toBe(Math.round(summary.ownNetworkBase));
+      expect(after[i]).toBe(Math.round(summary.ownNetworkNew));
+      expect(Math.abs(delta[i] - summary.ownNetworkDelta)).toBeLessThanOrEqual(1);
+      const ownCaptured = summary.changedRows.filter((r: Json) => r.role === 'own').reduce((a: number, r: Json) => a + r.capturedFromCompetitors, 0);
+      expect(Math.abs(captured[i] - ownCaptured)).toBeLessThanOrEqual(1);
+    });
+    expect((await figure('cannibalised'))[0]).toBeGreaterThan(0); // the candidate next to the own central store
+    // per store: the candidate opens in the first, Achères moves in the second
+    const candidate = table.locator('tr[data-store=candidat-1] td');
+    expect(await candidate.nth(0).innerText()).toMatch(/ouverture/);
+    expect(await table.locator('tr[data-store=E2E-P2] td').nth(1).innerText()).toMatch(/déplacement/);
+    expect(await p.locator('[data-testid=areas-compare] [data-testid=areas-label-modelled]').innerText()).toBe('modélisé');
+    await session.waitForMapIdle();
+    await shoot(page, '3b-compare', '[data-testid=areas-compare]');
+  });
+
   it('drive-time (exclusive) and customer-derived areas: a table per store, the communes coloured', async () => {
     const { page } = session;
     const p = panel();
@@ -251,6 +314,57 @@ async function shoot(page: Page, name: string, target: string) {
     expect(await profile.innerText()).toMatch(/Réseau e2e/);
     await session.waitForMapIdle();
     await page.screenshot({ path: join(ARTIFACTS_DIR, 'areas-4-profile-1440x900.png') });
+    expect(session.errors).toEqual([]);
+  });
+
+  it('switches a store’s role by hand in a filtered list: sent as `roles`, the Huff result follows', async () => {
+    const { page } = session;
+    const p = panel();
+    const roles = p.locator('[data-testid=areas-roles]');
+    await roles.locator('summary').click();
+    expect(await roles.locator('[data-testid=areas-roles-list] li').count()).toBe(4);
+    await roles.locator('[data-testid=areas-roles-filter]').fill('poissy');
+    const item = roles.locator('[data-testid=areas-roles-list] li');
+    await expect.poll(() => item.count()).toBe(1);
+    expect(await item.getAttribute('data-role')).toBe('competitor');
+    await item.locator('[data-testid=areas-role-own]').click();
+    await expect.poll(() => item.getAttribute('data-role')).toBe('own');
+    expect(await p.locator('[data-testid=areas-store-count]').innerText()).toBe('4 points dont 3 propres');
+    await p.locator('[data-testid=areas-tab-button-huff]').click();
+    const response = page.waitForResponse((r) => r.url().endsWith('/api/areas/huff'));
+    await p.locator('[data-testid=areas-compute-huff]').click();
+    const res = await response;
+    expect((res.request().postDataJSON() as Json).stores.roles).toEqual({ 'E2E-C1': 'own' });
+    const body = (await res.json()) as Json;
+    expect(body.stores.find((r: Json) => r.key === 'E2E-C1').role).toBe('own');
+    await p.locator('[data-testid=areas-huff-result]').waitFor();
+    await roles.locator('[data-testid=areas-roles-filter]').fill('');
+    await shoot(page, '7-roles', '[data-testid=areas-roles]');
+    await roles.getByRole('button', { name: 'Tout remettre selon la règle' }).click();
+    expect(await p.locator('[data-testid=areas-store-count]').innerText()).toBe('4 points dont 2 propres');
+  });
+
+  it('takes FINESS health sites as points of sale, filtered by category and département', async () => {
+    const { page } = session;
+    const p = panel();
+    await p.locator('[data-testid=areas-store-layer]').selectOption({ label: 'Établissements de santé (FINESS)' });
+    await p.locator('[data-testid=areas-finess-departements]').fill('78');
+    await p.locator('[data-testid=areas-finess-categories]').getByRole('checkbox', { name: 'Centre Hospitalier (C.H.)' }).check();
+    const response = page.waitForResponse((r) => r.url().endsWith('/api/areas/huff'));
+    await p.locator('[data-testid=areas-compute-huff]').click();
+    const res = await response;
+    expect((res.request().postDataJSON() as Json).stores).toEqual({ sources: [{ finess: { categories: ['Centre Hospitalier (C.H.)'], departements: ['78'] }, role: 'own' }] });
+    const body = (await res.json()) as Json;
+    expect(res.status(), JSON.stringify(body).slice(0, 500)).toBe(200);
+    expect(body.stores.every((s: Json) => s.layerId === 'finess')).toBe(true);
+    const site = body.stores.find((s: Json) => s.key === '780000337'); // the Saint-Germain site of the intercommunal hospital
+    expect(site.offNetworkReason ?? null).toBeNull();
+    await p.locator('[data-testid=areas-huff-result]').waitFor({ timeout: 20_000 });
+    // the sites, listed from the result, can be switched by hand too
+    const roles = p.locator('[data-testid=areas-roles]');
+    await roles.locator('summary').click();
+    await roles.locator('[data-testid=areas-roles-filter]').fill('st germain');
+    await expect.poll(() => roles.locator('[data-testid=areas-roles-list] li[data-key="780000337"]').count()).toBe(1);
     expect(session.errors).toEqual([]);
   });
 });

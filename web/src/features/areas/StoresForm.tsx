@@ -1,10 +1,17 @@
 import { layersStore } from '../layers/state';
 import { AREAS as M } from '../../lib/messages/areas';
-import { chooseStoreLayer, setStores } from './actions';
-import { areasStore, ownCount } from './slice';
+import { HEALTH_CATEGORY_COLORS } from '../../lib/palette';
+import { chooseFiness, chooseStoreLayer, setStores } from './actions';
+import { areasStore, ownCount, parseDepartements } from './slice';
 import { Field } from './common';
+import { RolesList } from './RolesList';
 
-/** Points of sale: a point layer; own / competitor from a column's values (or all own); attractiveness from a measure or 1. */
+const FINESS = 'finess';
+
+/**
+ * Points of sale: a point layer (own / competitor from a column's values or all own; attractiveness from a measure
+ * or 1) or FINESS health sites (by category and département); then roles one by one (RolesList).
+ */
 export function StoresForm() {
   const layers = layersStore.use((s) => s.layers);
   const stores = areasStore.use((s) => s.stores);
@@ -17,14 +24,16 @@ export function StoresForm() {
       {layers && layers.length === 0 && <p className="muted small">{M.stores.noLayer}</p>}
       <Field label={M.stores.layer}>
         <select
-          value={stores.layerId ?? ''}
-          onChange={(e) => void chooseStoreLayer(layers?.find((l) => l.id === e.target.value) ?? null)}
+          value={stores.source === 'finess' ? FINESS : stores.layerId ?? ''}
+          onChange={(e) => (e.target.value === FINESS ? chooseFiness() : void chooseStoreLayer(layers?.find((l) => l.id === e.target.value) ?? null))}
           data-testid="areas-store-layer"
         >
           <option value="">{M.stores.chooseLayer}</option>
           {(layers ?? []).map((l) => <option key={l.id} value={l.id}>{l.name}</option>)}
+          <option value={FINESS}>{M.stores.finessOption}</option>
         </select>
       </Field>
+      {stores.source === 'finess' && <FinessFilters />}
       {stores.layerId && !storeLayer && <p className="muted tiny">{M.stores.loading}</p>}
       {storeLayer && (
         <>
@@ -66,6 +75,45 @@ export function StoresForm() {
           <p className="muted tiny" data-testid="areas-store-count">{M.stores.count(storeLayer.pointCount, ownCount(stores, storeLayer))}</p>
         </>
       )}
+      <RolesList />
     </fieldset>
+  );
+}
+
+/** FINESS sites: categories (none ticked: all), départements typed, one role for all (then by hand). */
+function FinessFilters() {
+  const stores = areasStore.use((s) => s.stores);
+  const badDepartements = parseDepartements(stores.finessDepartementsText) === null;
+  const ticked = new Set(stores.finessCategories);
+  return (
+    <>
+      <Field label={M.stores.finessDepartements}>
+        <input
+          value={stores.finessDepartementsText} onChange={(e) => setStores({ finessDepartementsText: e.target.value, roles: {} })}
+          aria-invalid={badDepartements} data-testid="areas-finess-departements"
+        />
+      </Field>
+      {badDepartements && <p className="notice tiny" role="alert">{M.stores.badDepartements}</p>}
+      <div className="areas-values small" role="group" aria-label={M.stores.finessCategories} data-testid="areas-finess-categories">
+        <span className="areas-label">{M.stores.finessCategories}</span>
+        {HEALTH_CATEGORY_COLORS.map(([c]) => (
+          <label key={c} className="areas-check">
+            <input type="checkbox" checked={ticked.has(c)} onChange={(e) => setStores({ finessCategories: e.target.checked ? [...stores.finessCategories, c] : stores.finessCategories.filter((x) => x !== c), roles: {} })} />
+            {c}
+          </label>
+        ))}
+      </div>
+      <div className="areas-row">
+        <span className="areas-label">{M.stores.role}</span>
+        <div className="segmented" role="radiogroup" aria-label={M.stores.role}>
+          {(['own', 'competitor'] as const).map((r) => (
+            <button key={r} role="radio" aria-checked={stores.finessRole === r} className={stores.finessRole === r ? 'on' : ''} onClick={() => setStores({ finessRole: r })} data-testid={`areas-finess-role-${r}`}>
+              {r === 'own' ? M.stores.own : M.stores.competitor}
+            </button>
+          ))}
+        </div>
+      </div>
+      <p className="muted tiny">{M.stores.finessHint}</p>
+    </>
   );
 }

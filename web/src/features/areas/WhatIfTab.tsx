@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react';
 import { toolStore } from '../../map/tools';
 import { AREAS as M, int, signed } from '../../lib/messages/areas';
-import { addChange, loadScenarios, saveScenario, setAreas, setScenarioName, startCandidate } from './actions';
+import { addChange, loadScenarios, saveScenario, setAreas, setScenarioName, startCandidate, startMove } from './actions';
 import { areasStore, withoutChange } from './slice';
 import { ComputeButton, Field, Labels, OffNetwork, storeNames } from './common';
+import { Scenarios } from './Scenarios';
 
-/** What-if: candidate sites clicked on the map, stores closed or resized → captured vs cannibalised per store; scenarios. */
+/** What-if: candidate sites clicked on the map, stores closed, resized or moved (a click on the map) → captured vs cannibalised per store; scenarios. */
 export function WhatIfTab() {
   const changes = areasStore.use((s) => s.whatIf.changes);
   const huff = areasStore.use((s) => s.results.huff);
@@ -27,11 +28,12 @@ export function WhatIfTab() {
       </div>
       {stores.length > 0 && (
         <div className="areas-row small">
-          <select value={storeKey} onChange={(e) => setStoreKey(e.target.value)} aria-label={M.whatIf.changeStore}>
+          <select value={storeKey} onChange={(e) => setStoreKey(e.target.value)} aria-label={M.whatIf.changeStore} data-testid="areas-change-store">
             <option value="">{M.whatIf.chooseStore}</option>
             {stores.filter((s) => !s.offNetworkReason).map((s) => <option key={s.key} value={s.key}>{s.name}</option>)}
           </select>
           <button className="link" disabled={!storeKey} onClick={() => addChange({ action: 'close', key: storeKey, label: M.whatIf.closeLabel(storeName(storeKey)) })}>{M.whatIf.close}</button>
+          <button className="link" disabled={!storeKey} onClick={() => startMove(storeKey, storeName(storeKey))} data-testid="areas-move">{M.whatIf.move}</button>
           <input type="number" min={1} value={resizeTo} onChange={(e) => setResizeTo(Number(e.target.value) || 1)} className="areas-num" aria-label={M.whatIf.attractiveness} />
           <button className="link" disabled={!storeKey} onClick={() => addChange({ action: 'resize', key: storeKey, attractiveness: resizeTo, label: M.whatIf.resizeLabel(storeName(storeKey), resizeTo) })}>{M.whatIf.resize}</button>
         </div>
@@ -41,7 +43,7 @@ export function WhatIfTab() {
         {changes.map((c, i) => (
           <li key={i}>
             {c.label}
-            {c.action === 'add' && Array.isArray(c.at) && <span className="muted"> ({M.whatIf.candidateAt(c.at[0], c.at[1])})</span>}{' '}
+            {(c.action === 'add' || c.action === 'move') && Array.isArray(c.at) && <span className="muted"> ({M.whatIf.candidateAt(c.at[0], c.at[1])})</span>}{' '}
             <button className="link" onClick={() => setAreas((s) => withoutChange(s, i))}>{M.whatIf.remove}</button>
           </li>
         ))}
@@ -68,7 +70,7 @@ function WhatIfResultView() {
         <tbody>
           {r.changedRows.map((s) => (
             <tr key={s.key} data-change={s.change}>
-              <th scope="row"><span className={`areas-dot ${s.change === 'add' ? 'candidate' : s.role}`} />{s.name}{s.change !== 'none' && <span className="muted"> · {M.whatIf.change[s.change] ?? s.change}</span>}</th>
+              <th scope="row"><span className={`areas-dot ${s.change === 'add' ? 'candidate' : s.role}`} />{s.name}{s.change !== 'none' && <span className="muted"> · {M.whatIf.changeLabel(s.change)}</span>}</th>
               <td>{int(s.baseDemand)}</td>
               <td title={`${M.whatIf.delta} ${signed(s.deltaDemand)}`}>{int(s.newDemand)}</td>
               <td>{int(s.capturedFromCompetitors)}</td>
@@ -84,22 +86,5 @@ function WhatIfResultView() {
         <button className="toggle" type="submit" disabled={!name.trim()} data-testid="areas-save-scenario">{M.whatIf.saveScenario}</button>
       </form>
     </div>
-  );
-}
-
-function Scenarios() {
-  const list = areasStore.use((s) => s.scenarios);
-  if (!list) return null;
-  return (
-    <details className="areas-scenarios small" data-testid="areas-scenarios">
-      <summary>{M.whatIf.scenarios} ({int(list.length)})</summary>
-      {list.length === 0 ? <p className="muted">{M.whatIf.noScenarios}</p> : (
-        <ul>
-          {list.map((s) => (
-            <li key={s.id}>{s.name} <span className="muted">· {new Date(s.createdAt).toLocaleDateString('fr-FR')} · {M.whatIf.scenarioLine((s.summary as Record<string, unknown> | null)?.ownNetworkDelta)}</span></li>
-          ))}
-        </ul>
-      )}
-    </details>
   );
 }

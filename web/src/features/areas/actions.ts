@@ -7,10 +7,11 @@ import { AREAS as M, type AreaTab } from '../../lib/messages/areas';
 import { loadZones, openZone } from '../zones/actions';
 import { areasApi, type WhatIfBody } from './api';
 import {
-  applyFit, areasStore, changesBody, guessRole, huffParams, parseNumberList, percentValues, storeLayerInfo, storesBody, withCandidate,
-  type AreasState, type WhatIfDraft,
+  applyFit, areasStore, changesBody, guessRole, huffParams, parseNumberList, percentValues, storeLayerInfo, storesBody, withCandidate, withMove, withRole,
+  type AreasState, type StoreRole, type WhatIfDraft,
 } from './slice';
 import type { CalibrationFit } from './api';
+import { toggleCompared as toggleComparedIds } from './compare';
 
 export function setAreas(patch: Partial<AreasState> | ((s: AreasState) => AreasState)) {
   areasStore.set(patch);
@@ -28,7 +29,7 @@ const measuresOf = (layer: LayerSummary) => (layer.measures ?? []) as { name: st
 
 /** The store layer chosen: its points give the role columns and their values; the role is guessed for the user to confirm. */
 export async function chooseStoreLayer(layer: LayerSummary | null) {
-  setAreas((s) => ({ ...s, stores: { ...s.stores, layerId: layer?.id ?? null, attractivenessMeasure: null }, storeLayer: null, results: {}, saved: null }));
+  setAreas((s) => ({ ...s, stores: { ...s.stores, source: 'layer', layerId: layer?.id ?? null, attractivenessMeasure: null, roles: {} }, storeLayer: null, results: {}, saved: null }));
   if (!layer) return;
   try {
     const { features } = await areasApi.features(layer.id);
@@ -39,6 +40,14 @@ export async function chooseStoreLayer(layer: LayerSummary | null) {
     handleError(e);
   }
 }
+
+/** FINESS health sites as points of sale (all own until set by hand); their filters are set in the form. */
+export function chooseFiness() {
+  setAreas((s) => ({ ...s, stores: { ...s.stores, source: 'finess', layerId: null, attractivenessMeasure: null, roles: {} }, storeLayer: null, results: {}, saved: null }));
+}
+
+/** One store's role set by hand (back to the rule's role: the rule decides again). */
+export const setRole = (key: string, role: StoreRole, ruleRole: StoreRole) => setAreas((s) => ({ ...s, stores: withRole(s.stores, key, role, ruleRole) }));
 
 /** The customer layer chosen: its store key column guessed (a category measure naming a store), for the user to confirm. */
 export function chooseCustomerLayer(layer: LayerSummary | null) {
@@ -63,8 +72,9 @@ export function proposeLayers(layers: readonly LayerSummary[] | null) {
 }
 
 const stores = () => {
-  const body = storesBody(areasStore.get().stores);
-  if (!body) notify(M.needStores);
+  const form = areasStore.get().stores;
+  const body = storesBody(form);
+  if (!body) notify(form.source === 'finess' ? M.stores.badDepartements : M.needStores);
   return body;
 };
 
@@ -142,7 +152,8 @@ export const openSavedProfile = (id: string) => openZone(id);
 let flownFor: string | null = null;
 /** Once per store layer, the map frames the stores that are on the road network. */
 function flyToStores(rows: { lon: number; lat: number; offNetworkReason?: string | null }[]) {
-  const layerId = areasStore.get().stores.layerId;
+  const form = areasStore.get().stores;
+  const layerId = form.source === 'finess' ? `finess:${form.finessDepartementsText}:${form.finessCategories.join()}` : form.layerId;
   const on = rows.filter((r) => !r.offNetworkReason);
   if (!on.length || flownFor === layerId) return;
   flownFor = layerId;
@@ -211,6 +222,18 @@ export function startCandidate(attractiveness: number) {
   });
 }
 
+/** « Déplacer »: one click on the map gives the store's new place (the API's { action: 'move', key, at }). */
+export function startMove(key: string, name: string) {
+  startTool({
+    id: 'click-point',
+    owner: 'areas',
+    status: M.whatIf.moveStatus(name),
+    onPoint: (lonLat) => setAreas((s) => withMove(s, key, lonLat, M.whatIf.moveLabel(name))),
+  });
+}
+
+export const toggleCompared = (id: string) => setAreas((s) => ({ ...s, compared: toggleComparedIds(s.compared, id) }));
+
 export const addChange = (change: WhatIfDraft) => setAreas((s) => ({ ...s, whatIf: { ...s.whatIf, changes: [...s.whatIf.changes, change] } }));
 export const setScenarioName = (scenarioName: string) => patch('whatIf', { scenarioName });
 
@@ -232,6 +255,7 @@ export async function saveScenario() {
   try {
     await areasApi.saveScenario(name, whatIfRequest(s, storesPart), {
       ownNetworkBase: result.ownNetworkBase, ownNetworkNew: result.ownNetworkNew, ownNetworkDelta: result.ownNetworkDelta, demandLabel: result.demandLabel, unit: result.unit,
+      changedRows: result.changedRows, synthetic: result.synthetic, modelled: true,
     });
     notify(M.whatIf.scenarioSaved(name));
     await loadScenarios();

@@ -4,9 +4,22 @@ import type {
   CalibrateResult, CalibrationFit, CustomerResult, DriveTimeResult, HuffParams, HuffResult, Scenario, StoresBody, WhatIfChange, WhatIfResult,
 } from './api';
 
-/** Points of sale: a point layer, each point own or competitor (all own, or from a column's values), attractiveness. */
+export type StoreRole = 'own' | 'competitor';
+
+/**
+ * Points of sale: a point layer (or FINESS health sites), each point own or competitor (all own, or from a column's
+ * values, then by hand per point), attractiveness.
+ */
 export interface StoresForm {
+  source: 'layer' | 'finess';
   layerId: string | null;
+  /** FINESS sites: categories ticked (none: all) and départements typed ("78, 92"; blank: all). */
+  finessCategories: string[];
+  finessDepartementsText: string;
+  /** FINESS sites: every site's role before the roles set by hand. */
+  finessRole: StoreRole;
+  /** Roles set by hand, by store key: override the rule (sent as the API's `roles`). */
+  roles: Record<string, StoreRole>;
   roleMode: 'all-own' | 'column';
   /** 'category' (the layer's category column) or a category measure. */
   roleField: string | null;
@@ -23,6 +36,8 @@ export interface StoreLayerInfo {
   numberFields: string[];
   /** Per category field, its value of each point (to count own points before computing). */
   valuesOf: Record<string, string[]>;
+  /** Each point's key (the API's store key) and name, in the order of `valuesOf`. */
+  points: { key: string; name: string }[];
 }
 
 export interface CustomersForm { layerId: string | null; storeKeyField: string | null; valueMeasure: string | null }
@@ -46,10 +61,12 @@ export interface AreasState {
   /** Zones (and the computed layer) saved from the result of a tab. */
   saved: { tab: AreaTab; zones: { id: string; name: string }[]; skippedEmpty: string[]; layerName: string | null } | null;
   scenarios: Scenario[] | null;
+  /** Ids of the saved scenarios ticked for the side-by-side comparison (compare.ts). */
+  compared: string[];
 }
 
 export const initialAreasState: AreasState = {
-  stores: { layerId: null, roleMode: 'column', roleField: null, ownValues: [], attractivenessMeasure: null },
+  stores: { source: 'layer', layerId: null, finessCategories: [], finessDepartementsText: '', finessRole: 'own', roles: {}, roleMode: 'column', roleField: null, ownValues: [], attractivenessMeasure: null },
   storeLayer: null,
   tab: 'huff',
   drive: { mode: 'overlapping', breaksText: '10, 20, 30', cutoffMin: 30 },
@@ -63,19 +80,35 @@ export const initialAreasState: AreasState = {
   busy: null,
   saved: null,
   scenarios: null,
+  compared: [],
 };
 
 // ── pure helpers and updaters (state in, state out) ─────────────────────────
 
-/** The `stores` part of every request, or null while no layer is chosen (or the role column has no own value). */
-export function storesBody(f: StoresForm): StoresBody | null {
-  if (!f.layerId) return null;
-  const role = f.roleMode === 'all-own' ? ('own' as const) : f.roleField && f.ownValues.length ? { field: f.roleField, ownValues: f.ownValues } : null;
-  if (!role) return null;
-  return { sources: [{ layerId: f.layerId, role, ...(f.attractivenessMeasure ? { attractivenessMeasure: f.attractivenessMeasure } : {}) }] };
+/** "78, 92 2a" → ['78', '92', '2A']; null when a code is not a département (2 digits, 2A/2B, 971–976). */
+export function parseDepartements(text: string): string[] | null {
+  const codes = text.split(/[;,\s]+/).filter(Boolean).map((c) => c.toUpperCase());
+  return codes.every((c) => /^(\d{2}|2[AB]|97[1-6])$/.test(c)) ? [...new Set(codes)] : null;
 }
 
-interface LayerPoint { category: string | null; measures: unknown }
+/** The `stores` part of every request, or null while no layer is chosen (or no point is own: no value ticked, none by hand). */
+export function storesBody(f: StoresForm): StoresBody | null {
+  const roles = Object.keys(f.roles).length ? { roles: f.roles } : {};
+  const byHandOwn = Object.values(f.roles).includes('own');
+  if (f.source === 'finess') {
+    const departements = parseDepartements(f.finessDepartementsText);
+    if (!departements) return null;
+    const finess = { ...(f.finessCategories.length ? { categories: f.finessCategories } : {}), ...(departements.length ? { departements } : {}) };
+    return { sources: [{ finess, role: f.finessRole }], ...roles };
+  }
+  if (!f.layerId) return null;
+  const fromColumn = f.roleField && f.ownValues.length ? { field: f.roleField, ownValues: f.ownValues } : byHandOwn ? ('competitor' as const) : null;
+  const role = f.roleMode === 'all-own' ? ('own' as const) : fromColumn;
+  if (!role) return null;
+  return { sources: [{ layerId: f.layerId, role, ...(f.attractivenessMeasure ? { attractivenessMeasure: f.attractivenessMeasure } : {}) }], ...roles };
+}
+
+interface LayerPoint { key?: string; name?: string | null; category: string | null; measures: unknown }
 
 /** Category fields (the category column, category measures) with their distinct values, and number measures. */
 export function storeLayerInfo(layerId: string, measures: readonly { name: string; type?: string }[], points: readonly LayerPoint[]): StoreLayerInfo {
@@ -84,7 +117,8 @@ export function storeLayerInfo(layerId: string, measures: readonly { name: strin
   if (points.some((p) => text(p.category))) valuesOf.category = points.map((p) => text(p.category));
   for (const m of measures) if (m.type === 'category') valuesOf[m.name] = points.map((p) => text((p.measures as Record<string, unknown> | null)?.[m.name]));
   const categoryFields = Object.entries(valuesOf).map(([name, vs]) => ({ name, values: [...new Set(vs.filter(Boolean))].sort((a, b) => a.localeCompare(b, 'fr')) }));
-  return { layerId, pointCount: points.length, categoryFields, numberFields: measures.filter((m) => m.type === 'number').map((m) => m.name), valuesOf };
+  return { layerId, pointCount: points.length, categoryFields, numberFields: measures.filter((m) => m.type === 'number').map((m) => m.name), valuesOf,
+    points: points.map((p, i) => ({ key: p.key ?? String(i), name: p.name || p.key || String(i) })) };
 }
 
 /** A guess a user confirms: the field whose values say "propre"/"own" (else the first), those values as own. */
@@ -95,13 +129,34 @@ export function guessRole(info: StoreLayerInfo): Pick<StoresForm, 'roleMode' | '
   return { roleMode: 'column', roleField: field.name, ownValues: field.values.filter((v) => OWN.test(v)) };
 }
 
-/** How many points the form makes own (all, or those whose column value is ticked). */
-export function ownCount(f: StoresForm, info: StoreLayerInfo | null): number {
-  if (!info) return 0;
-  if (f.roleMode === 'all-own') return info.pointCount;
+/** Each point's role by the rule (all own, or its column value ticked), before the roles set by hand. */
+export function ruleRoles(f: StoresForm, info: StoreLayerInfo): StoreRole[] {
+  if (f.roleMode === 'all-own') return info.points.map(() => 'own');
   const values = f.roleField ? info.valuesOf[f.roleField] ?? [] : [];
   const own = new Set(f.ownValues);
-  return values.filter((v) => own.has(v)).length;
+  return info.points.map((_, i) => (own.has(values[i] ?? '') ? 'own' : 'competitor'));
+}
+
+/** Each point's role as the API will set it: by hand where set, else by the rule. */
+export const pointRoles = (f: StoresForm, info: StoreLayerInfo): StoreRole[] => ruleRoles(f, info).map((r, i) => f.roles[info.points[i].key] ?? r);
+
+/** How many points the form makes own (all, or those whose column value is ticked; then the roles set by hand). */
+export function ownCount(f: StoresForm, info: StoreLayerInfo | null): number {
+  if (!info) return 0;
+  return pointRoles(f, info).filter((r) => r === 'own').length;
+}
+
+/** A role set by hand; set back to the rule's role, it is dropped (the rule decides again). */
+export function withRole(f: StoresForm, key: string, role: StoreRole, ruleRole: StoreRole): StoresForm {
+  const { [key]: _old, ...roles } = f.roles;
+  return { ...f, roles: role === ruleRole ? roles : { ...roles, [key]: role } };
+}
+
+/** Points whose name or key holds the filter (case and accents ignored), with their index. */
+export function filterPoints(points: readonly { key: string; name: string }[], filter: string) {
+  const fold = (t: string) => t.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  const f = fold(filter.trim());
+  return points.map((p, i) => ({ ...p, index: i })).filter((p) => !f || fold(p.name).includes(f) || fold(p.key).includes(f));
 }
 
 /**
@@ -132,6 +187,12 @@ export function withCandidate(s: AreasState, lonLat: [number, number], name: str
 }
 
 export const withChange = (s: AreasState, change: WhatIfDraft): AreasState => ({ ...s, whatIf: { ...s.whatIf, changes: [...s.whatIf.changes, change] } });
+
+/** A store moved to a clicked point (the API's { action: 'move', key, at }). */
+export function withMove(s: AreasState, key: string, lonLat: [number, number], label: string): AreasState {
+  const at: [number, number] = [Math.round(lonLat[0] * 1e6) / 1e6, Math.round(lonLat[1] * 1e6) / 1e6];
+  return withChange(s, { action: 'move', key, at, label });
+}
 
 export const withoutChange = (s: AreasState, index: number): AreasState => ({ ...s, whatIf: { ...s.whatIf, changes: s.whatIf.changes.filter((_, i) => i !== index) } });
 
