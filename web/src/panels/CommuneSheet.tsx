@@ -17,43 +17,42 @@ export function CommuneSheet() {
   const indicatorValue = index >= 0 ? values!.values[index] : null;
   const oldName = replacedFrom ? data.formerCodes.find((f) => f.code === replacedFrom && f.name !== f.code)?.name : undefined;
   const rows: [string, string][] = [
-    ['Code INSEE', data.code],
-    ['Département', `${data.departement.name} (${data.departement.code})`],
-    ['Région', data.region.name],
-    ['EPCI', data.epci ? data.epci.name : '—'],
-    ['Codes postaux', data.postcodes.join(', ') || '—'],
+    [COMMUNE.rows.code, data.code],
+    [COMMUNE.rows.departement, `${data.departement.name} (${data.departement.code})`],
+    [COMMUNE.rows.region, data.region.name],
+    [COMMUNE.rows.epci, data.epci ? data.epci.name : '—'],
+    [COMMUNE.rows.postcodes, data.postcodes.join(', ') || '—'],
   ];
   return (
-    <section className="panel sheet" aria-label={`Fiche commune ${data.name}`} data-testid="commune-sheet">
+    <section className="panel sheet" aria-label={COMMUNE.sheetAria(data.name)} data-testid="commune-sheet">
       <header>
         <div>
-          <div className="eyebrow">Commune · {data.code}</div>
+          <div className="eyebrow">{COMMUNE.eyebrow(data.code)}</div>
           <h2>{data.name}</h2>
           <div className="muted small">
             {data.departement.name} · {data.region.name}
           </div>
         </div>
-        <button className="icon" onClick={closeSheet} aria-label="Fermer la fiche">
+        <button className="icon" onClick={closeSheet} aria-label={COMMUNE.close}>
           ×
         </button>
       </header>
       {replacedFrom && (
         <p className="notice small" role="status">
-          Le code {replacedFrom}
-          {oldName ? ` (${oldName})` : ''} n'existe plus au COG 2026 : la commune a été remplacée par {data.name} ({data.code}).
+          {COMMUNE.replaced(replacedFrom, oldName, data.name, data.code)}
         </p>
       )}
       <dl className="key-figures">
         <div>
-          <dt>Population</dt>
+          <dt>{COMMUNE.keyFigures.population}</dt>
           <dd>{fmt(data.populationCount)}</dd>
         </div>
         <div>
-          <dt>Superficie (km²)</dt>
+          <dt>{COMMUNE.keyFigures.area}</dt>
           <dd>{fmt(data.areaKm2, 1)}</dd>
         </div>
         <div>
-          <dt>Densité (hab./km²)</dt>
+          <dt>{COMMUNE.keyFigures.density}</dt>
           <dd>{fmt(data.densityPerKm2, 1)}</dd>
         </div>
       </dl>
@@ -73,10 +72,10 @@ export function CommuneSheet() {
       </dl>
       <CommuneProfile profile={sheet.profile} />
       {data.formerCodes.length > 0 && (
-        <p className="muted small">Anciennes communes : {data.formerCodes.map((f) => (f.name && f.name !== f.code ? `${f.name} (${f.code})` : f.code)).join(', ')}</p>
+        <p className="muted small">{COMMUNE.formerCommunes(data.formerCodes.map((f) => (f.name && f.name !== f.code ? `${f.name} (${f.code})` : f.code)).join(', '))}</p>
       )}
       {data.geometryNote && <p className="notice small">{data.geometryNote}</p>}
-      <p className="muted tiny">Sources : INSEE COG 2026, populations légales ; contours IGN Admin Express 2018.</p>
+      <p className="muted tiny">{COMMUNE.sources}</p>
     </section>
   );
 }

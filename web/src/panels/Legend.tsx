@@ -57,7 +57,7 @@ export function Legend({ indicator, breaks, colors, min, integer, missingCount, 
       <div className="segmented" role="radiogroup" aria-label="Méthode de classes">
         {(['quantile', 'jenks'] as const).map((m) => (
           <button key={m} role="radio" aria-checked={method === m} className={method === m ? 'on' : ''} onClick={() => onMethod(m)}>
-            {m === 'quantile' ? 'Quantiles' : 'Jenks'}
+            {T.methods[m]}
           </button>
         ))}
       </div>
@@ -78,7 +78,7 @@ function HexagonLegend() {
   if (!shown.length) return null;
   return (
     <div className="hex-legend" data-testid="hexagon-legend">
-      <div className="legend-title small">Points par hexagone</div>
+      <div className="legend-title small">{T.hexagonTitle}</div>
       <div className="hex-ramp" aria-hidden="true">
         {HEX_RAMP.map((c) => (
           <span key={c.join()} style={{ background: `rgb(${c.join(',')})` }} />

@@ -8,12 +8,8 @@ import { cancelTool, finishPolygon, toolStore } from '../../map/tools';
 import { fmt, pct } from './format';
 
 type Kind = ZoneSelection['kind'];
-const KINDS: [Kind, string, string][] = [
-  ['departement', 'Département', 'ex. 01, 2A'],
-  ['communes', 'Communes (codes INSEE)', 'ex. 01053, 01451'],
-  ['zones', 'Codes géo PMSI', 'ex. 01000, 01090'],
-  ['polygon', 'Polygone dessiné', ''],
-];
+const KINDS: [Kind, string, string][] = (['departement', 'communes', 'zones', 'polygon'] as Kind[]).map((k) => [k, ...HEALTH.zoneTool.kinds[k]]);
+const Z = HEALTH.zoneTool;
 const codes = (text: string) => text.split(/[\s,;]+/).map((c) => c.trim().toUpperCase()).filter(Boolean);
 const SHOWN = 10;
 
@@ -35,21 +31,21 @@ export function ZoneIndicators() {
   return (
     <div className="health-zone-tool" data-testid="health-zone-tool">
       <label className="field">
-        <span className="muted tiny-line">Flux patients</span>
-        <select value={datasetId} onChange={(e) => setFlowDataset(e.target.value)} aria-label="Jeu de flux patients">
+        <span className="muted tiny-line">{Z.flowsLabel}</span>
+        <select value={datasetId} onChange={(e) => setFlowDataset(e.target.value)} aria-label={Z.flowsAria}>
           {(datasets ?? [{ id: datasetId, label: datasetId, synthetic: true }]).map((d) => (
-            <option key={d.id} value={d.id}>{d.synthetic ? `${d.id} — modélisé, non observé` : `${d.id} — observé (import)`}</option>
+            <option key={d.id} value={d.id}>{Z.datasetOption(d.id, d.synthetic)}</option>
           ))}
         </select>
       </label>
       <div className="health-zone-pick">
-        <select value={kind} onChange={(e) => setKind(e.target.value as Kind)} aria-label="Type de zone">
+        <select value={kind} onChange={(e) => setKind(e.target.value as Kind)} aria-label={Z.kindAria}>
           {KINDS.map(([k, label]) => <option key={k} value={k}>{label}</option>)}
         </select>
         {kind !== 'polygon' ? (
           <form onSubmit={(e) => { e.preventDefault(); submit(); }}>
-            <input value={text} onChange={(e) => setText(e.target.value)} placeholder={kind === 'communes' && openCommune ? `commune ouverte : ${openCommune}` : KINDS.find(([k]) => k === kind)![2]} aria-label="Codes de la zone" data-testid="health-zone-codes" />
-            <button type="submit" className="link" disabled={busy}>calculer</button>
+            <input value={text} onChange={(e) => setText(e.target.value)} placeholder={kind === 'communes' && openCommune ? Z.openCommune(openCommune) : KINDS.find(([k]) => k === kind)![2]} aria-label={Z.codesAria} data-testid="health-zone-codes" />
+            <button type="submit" className="link" disabled={busy}>{Z.compute}</button>
           </form>
         ) : drawing ? (
           <span className="small">
@@ -58,31 +54,31 @@ export function ZoneIndicators() {
             <button className="link" onClick={cancelTool}>{HEALTH.zone.cancel}</button>
           </span>
         ) : (
-          <button className="link" onClick={startDrawing}>dessiner sur la carte</button>
+          <button className="link" onClick={startDrawing}>{Z.draw}</button>
         )}
       </div>
-      {busy && <p className="muted small">Calcul…</p>}
+      {busy && <p className="muted small">{Z.computing}</p>}
       {result && selection && (
         <div data-testid="health-zone-result">
           {dataset?.synthetic
             ? <p className="notice small" role="note"><strong>{HEALTH.flows.modelled}</strong> — {HEALTH.flows.modelledDetail(result.dataset.label)}.</p>
             : <p className="small" role="note">{HEALTH.flows.observed(result.dataset.label)}</p>}
-          <p className="muted tiny-line">{fmt(result.zoneCodes.length)} codes géo PMSI · {fmt(result.establishmentsInside.length)} établissements situés dans la zone</p>
+          <p className="muted tiny-line">{Z.counts(fmt(result.zoneCodes.length), fmt(result.establishmentsInside.length))}</p>
           <dl className="key-figures">
-            <div><dt>Séjours des résidents</dt><dd>{fmt(Math.round(result.residentStaysCount))}</dd></div>
-            <div><dt>Autarcie</dt><dd>{pct(result.autarkyRatio)}</dd></div>
-            <div><dt>Fuite</dt><dd>{pct(result.leakageRatio)}</dd></div>
+            <div><dt>{Z.residentStays}</dt><dd>{fmt(Math.round(result.residentStaysCount))}</dd></div>
+            <div><dt>{Z.autarky}</dt><dd>{pct(result.autarkyRatio)}</dd></div>
+            <div><dt>{Z.leakage}</dt><dd>{pct(result.leakageRatio)}</dd></div>
           </dl>
           <table className="small health-zone-table">
-            <thead><tr><th>Établissement (séjours des résidents)</th><th>Séjours</th><th>Part</th></tr></thead>
+            <thead><tr>{Z.tableHead.map((h) => <th key={h}>{h}</th>)}</tr></thead>
             <tbody>
               {result.byEstablishment.slice(0, SHOWN).map((e) => (
                 <tr key={e.finess}><td>{e.name ?? e.finess}{e.inside ? ' ●' : ''}</td><td className="num">{fmt(Math.round(e.staysCount))}</td><td className="num">{pct(e.shareRatio)}</td></tr>
               ))}
             </tbody>
           </table>
-          <p className="muted tiny">● situé dans la zone. Attraction (séjours venus d'ailleurs chez ces établissements) : {pct(result.attractionRatio)}.</p>
-          <button className="link" onClick={() => void downloadZoneCsv()} data-testid="health-zone-csv">Exporter en CSV ({fmt(result.byEstablishment.length)} établissements)</button>
+          <p className="muted tiny">{Z.insideNote(pct(result.attractionRatio))}</p>
+          <button className="link" onClick={() => void downloadZoneCsv()} data-testid="health-zone-csv">{Z.exportCsv(fmt(result.byEstablishment.length))}</button>
         </div>
       )}
     </div>

@@ -61,11 +61,11 @@ export function ProfileSheet() {
         </div>
       </div>
       {!profile ? (
-        <p className="muted small" aria-busy="true">Calcul du profil…</p>
+        <p className="muted small" aria-busy="true">{M.profile.computing}</p>
       ) : (
         <>
           <p className="muted tiny">
-            Indices base 100 : {profile.reference.name} · version v{profile.zone.version}
+            {M.profile.referenceLine(profile.reference.name, profile.zone.version)}
           </p>
           <ul className="zone-figures" data-testid="zone-figures">
             {profile.indicators.map((ind) => <Figure key={ind.id} indicator={ind} />)}
@@ -116,8 +116,13 @@ export function Figure({ indicator: i }: { indicator: ProfileIndicator }) {
         <span className={i.coverageRatio < 0.95 ? 'coverage partial' : 'coverage'} title="Part de la population de la zone pour laquelle la source donne une valeur">
           {M.profile.coverage(i.coverageRatio)}
         </span>
-        <span className="zone-index" title={i.referenceValue === null ? '' : `Référence : ${formatFigure(i.referenceValue, i.unit)}`}>
-          <IndexBar index={i.index} /> {i.index === null && i.shareOfReferenceRatio != null ? M.profile.shareOfReference(i.shareOfReferenceRatio) : M.profile.index(i.index)}
+        <span className="zone-index" title={i.referenceValue === null ? '' : M.profile.referenceValue(formatFigure(i.referenceValue, i.unit))}>
+          <IndexBar index={i.index} />{' '}
+          {i.index === null && i.shareOfReferenceRatio != null
+            ? M.profile.shareOfReference(i.shareOfReferenceRatio)
+            : i.index === null && i.referenceValue !== null
+              ? M.profile.referenceValue(formatFigure(i.referenceValue, i.unit)) // a change or a signed figure: no index, the reference's own value
+              : M.profile.index(i.index)}
         </span>
       </div>
       {i.note && <div className="tiny muted">{i.note}</div>}

@@ -6,6 +6,31 @@ export const HEALTH = {
     finish: 'terminer',
     cancel: 'annuler',
   },
+  /** The zone indicators tool (features/health/ZoneIndicators.tsx). */
+  zoneTool: {
+    kinds: {
+      departement: ['Département', 'ex. 01, 2A'],
+      communes: ['Communes (codes INSEE)', 'ex. 01053, 01451'],
+      zones: ['Codes géo PMSI', 'ex. 01000, 01090'],
+      polygon: ['Polygone dessiné', ''],
+    } as Record<string, [string, string]>,
+    flowsLabel: 'Flux patients',
+    flowsAria: 'Jeu de flux patients',
+    datasetOption: (id: string, synthetic: boolean) => (synthetic ? `${id} — modélisé, non observé` : `${id} — observé (import)`),
+    kindAria: 'Type de zone',
+    codesAria: 'Codes de la zone',
+    openCommune: (code: string) => `commune ouverte : ${code}`,
+    compute: 'calculer',
+    draw: 'dessiner sur la carte',
+    computing: 'Calcul…',
+    counts: (codes: string, inside: string) => `${codes} codes géo PMSI · ${inside} établissements situés dans la zone`,
+    residentStays: 'Séjours des résidents',
+    autarky: 'Autarcie',
+    leakage: 'Fuite',
+    tableHead: ['Établissement (séjours des résidents)', 'Séjours', 'Part'],
+    insideNote: (attraction: string) => `● situé dans la zone. Attraction (séjours venus d'ailleurs chez ces établissements) : ${attraction}.`,
+    exportCsv: (n: string) => `Exporter en CSV (${n} établissements)`,
+  },
   flows: {
     modelled: 'Flux modélisés, non observés',
     /** The API's label without its "flux modélisés, non observés :" head, which the notice already says in bold. */

@@ -23,6 +23,8 @@ export const INDICATOR_MESSAGES = {
     synthetic: 'Données synthétiques de démonstration',
   } as Record<string, string>,
   /** The no-value class of the legend: never drawn as 0. */
+  methods: { quantile: 'Quantiles', jenks: 'Jenks' } as Record<string, string>,
+  hexagonTitle: 'Points par hexagone',
   noData: (n: string) => `secret statistique / pas de donnée (${n} communes)`,
   noDataTitle: 'Communes sans valeur : la source ne publie pas la donnée (secret statistique des petites communes) ou ne la couvre pas. Elles ne sont pas comptées comme 0.',
   source: (source: string, year: string | number | null) => `Source : ${source}${year && !source.includes(String(year)) ? `, ${year}` : ''}`,

@@ -70,6 +70,10 @@ export const M = {
     eyebrow: 'Profil de zone',
     close: 'Fermer le profil',
     reference: 'Référence (indice base 100)',
+    /** Counts are compared as a share of the reference, rates and means as an index (base 100). */
+    referenceLine: (name: string, version: number) => `Référence : ${name} — indices base 100 ; effectifs en part de la référence · version v${version}`,
+    computing: 'Calcul du profil…',
+    referenceValue: (formatted: string) => `réf. ${formatted}`,
     coverage: (r: number) => `couverture ${pct(r)}`,
     noValue: 'pas de donnée',
     shareOfReference: (r: number) => `${new Intl.NumberFormat('fr-FR', { style: 'percent', maximumFractionDigits: r < 0.01 ? 2 : 1 }).format(r)} de la référence`,
