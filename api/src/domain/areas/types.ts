@@ -7,6 +7,7 @@
  * Times are SECONDS in data, MINUTES inside the decay function (λ is per minute for the exponential decay).
  */
 /** Drive times store × commune, seconds, row-major by store: sec[s * communeCount + c]; NaN = unreachable or beyond cut-off. */
+import { DomainInputError } from '../common/input-error.js';
 export interface StoreTimes { storeCount: number; communeCount: number; sec: Float32Array }
 
 /**
@@ -134,10 +135,5 @@ export interface WhatIfDelta {
 export type AreaErrorCode = 'TOO_FEW_PAIRS' | 'SINGULAR_DESIGN' | 'PARAM_OUT_OF_BOUNDS' | 'BAD_INPUT';
 
 /** Thrown by the areas domain; the service maps it to a 400 `{ code, message, details: { field } }`. */
-export class AreaInputError extends Error {
-  constructor(readonly code: AreaErrorCode, readonly field: string, message: string) {
-    super(message);
-    this.name = 'AreaInputError';
-  }
-}
+export class AreaInputError extends DomainInputError<AreaErrorCode> {}
 

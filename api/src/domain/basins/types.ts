@@ -5,6 +5,7 @@
  * entities) 0…unitCount-1, communes 0…communeCount-1, supply points 0…supplyCount-1; the service keeps the codes.
  * Drive times are SECONDS in data (NaN = unreachable), minutes only in decay parameters that say so.
  */
+import { DomainInputError } from '../common/input-error.js';
 
 /** Neighbours as CSR: the neighbours of i are neighbours[offsets[i] … offsets[i+1]-1]; symmetric, no self-loops. */
 export interface Adjacency { offsets: Int32Array; neighbours: Int32Array }
@@ -25,9 +26,4 @@ export interface SparseTimes {
 export type BasinErrorCode = 'BAD_INPUT' | 'CATCHMENT_OUT_OF_RANGE' | 'NEGATIVE_SUPPLY' | 'NO_FLOWS';
 
 /** Thrown by the basins domain; the service maps it to a 400/422 `{ code, message, details: { field } }`. */
-export class BasinInputError extends Error {
-  constructor(readonly code: BasinErrorCode, readonly field: string, message: string) {
-    super(message);
-    this.name = 'BasinInputError';
-  }
-}
+export class BasinInputError extends DomainInputError<BasinErrorCode> {}
