@@ -30,11 +30,11 @@ describe('saved scenarios side by side', () => {
     expect(scenarioColumn(OLD)).toMatchObject({ ownDelta: 100, capturedFromCompetitors: null, cannibalisedFromOwn: null, rows: null });
   });
 
-  it('per store: its change in each scenario (0 where it did not change, null where the scenario has no rows), largest first', () => {
+  it('per store: its change in each scenario (0 where it did not change, null where it does not exist or the scenario has no rows), largest first', () => {
     const rows = storeChanges([A, B, OLD].map(scenarioColumn));
     expect(rows.map((r) => r.key)).toEqual(['P1', 'candidat-1', 'C1', 'P2']);
     expect(rows[0].cells).toEqual([{ deltaDemand: -200, change: 'none' }, { deltaDemand: -600, change: 'close' }, null]);
-    expect(rows[1].cells).toEqual([{ deltaDemand: 500, change: 'add' }, { deltaDemand: 0, change: 'none' }, null]);
+    expect(rows[1].cells).toEqual([{ deltaDemand: 500, change: 'add' }, null, null]); // the candidate does not exist in B
     expect(rows[3].cells[0]).toEqual({ deltaDemand: 0, change: 'none' });
   });
 

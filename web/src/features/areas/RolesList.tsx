@@ -40,7 +40,7 @@ export function RolesList() {
             <li key={p.key} data-key={p.key} data-role={role}>
               <span className={`areas-dot ${role}`} />
               <span className="areas-roles-name" title={p.key}>{p.name}</span>
-              {form.roles[p.key] && <span className="muted tiny"> · {M.stores.byHandMark}</span>}
+              {form.roles[p.key] && <span className="muted areas-roles-hand">{M.stores.byHandMark}</span>}
               <span className="segmented areas-roles-switch" role="radiogroup" aria-label={M.stores.roleOf(p.name)}>
                 {(['own', 'competitor'] as const).map((r) => (
                   <button key={r} role="radio" aria-checked={role === r} className={role === r ? 'on' : ''} onClick={() => setRole(p.key, r, rule[p.index])} data-testid={`areas-role-${r}`}>

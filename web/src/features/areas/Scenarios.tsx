@@ -72,14 +72,14 @@ function ScenarioComparison() {
               <th scope="row"><span className={`areas-dot ${r.cells.some((x) => x?.change === 'add') ? 'candidate' : r.role}`} />{r.name}</th>
               {r.cells.map((x, i) => (
                 <td key={columns[i].id} title={x && x.change !== 'none' ? M.whatIf.changeLabel(x.change) : undefined}>
-                  {x === null ? '—' : signed(x.deltaDemand)}{x && x.change !== 'none' && <span className="muted"> · {M.whatIf.changeLabel(x.change)}</span>}
+                  {x === null ? '—' : signed(x.deltaDemand)}{x && x.change !== 'none' && <span className="muted areas-compare-kind">{M.whatIf.changeLabel(x.change)}</span>}
                 </td>
               ))}
             </tr>
           ))}
         </tbody>
       </table>
-      {columns.some((c) => !c.rows) && <p className="muted tiny">— : {M.whatIf.noRows}</p>}
+      {stores.some((r) => r.cells.includes(null)) && <p className="muted tiny">{M.whatIf.noRows}</p>}
       {units.length > 0 && <p className="muted tiny">{units.join(' ; ')}</p>}
     </div>
   );

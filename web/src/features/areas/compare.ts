@@ -72,17 +72,20 @@ export interface StoreChangeRow {
 
 /**
  * Stores changed in any compared scenario, largest change first. A store missing from a scenario that has rows did
- * not change there (0); a scenario without rows gives null.
+ * not change there (0), unless it is a candidate site opened elsewhere (null); a scenario without rows gives null.
  */
 export function storeChanges(columns: readonly ScenarioColumn[]): StoreChangeRow[] {
   const stores = new Map<string, { name: string; role: string }>();
+  // a candidate site exists only in the scenarios that open it: elsewhere « — », not 0
+  const added = new Set(columns.flatMap((c) => (c.rows ?? []).filter((r) => r.change === 'add').map((r) => r.key)));
   for (const c of columns) for (const r of c.rows ?? []) if (!stores.has(r.key)) stores.set(r.key, { name: r.name, role: r.role });
   const rows = [...stores].map(([key, { name, role }]) => ({
     key, name, role,
     cells: columns.map((c) => {
       if (!c.rows) return null;
       const r = c.rows.find((x) => x.key === key);
-      return r ? { deltaDemand: r.deltaDemand, change: r.change } : { deltaDemand: 0, change: 'none' };
+      if (r) return { deltaDemand: r.deltaDemand, change: r.change };
+      return added.has(key) ? null : { deltaDemand: 0, change: 'none' };
     }),
   }));
   const size = (r: StoreChangeRow) => Math.max(...r.cells.map((c) => Math.abs(c?.deltaDemand ?? 0)));

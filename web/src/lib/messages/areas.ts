@@ -184,7 +184,7 @@ export const AREAS = {
     capturedTotal: 'Captée aux concurrents',
     cannibalisedTotal: 'Cannibalisée (entre sites propres)',
     perStore: 'Écart par point de vente',
-    noRows: 'Scénario enregistré sans le détail par point de vente.',
+    noRows: '— : site absent du scénario, ou scénario enregistré sans le détail par point de vente.',
     unit: (unit: string | null, label: string | null) => [label, unit === 'EUR' ? '€' : null].filter(Boolean).join(' · '),
   },
   save: {
