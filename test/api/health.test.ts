@@ -1,22 +1,16 @@
-import { beforeAll, afterAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describeEachDatabase, openTestDatabase, appFor, type TestDatabase } from '../helpers/db.js';
+import { describeEachDatabase, useTestApp } from '../helpers/db.js';
 import { healthSeeder } from '../../api/src/db/seed/health.js';
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, '../fixtures/health', name));
 
 describeEachDatabase('health actors, activity, flows and linkage overrides', (kind) => {
-  let t: TestDatabase;
-  let app: ReturnType<typeof appFor>['app'];
-  beforeAll(async () => {
-    t = await openTestDatabase(kind);
-    app = appFor(t.database).app;
-  });
-  afterAll(async () => t?.close());
+  const ctx = useTestApp(kind);
   const get = async (path: string) => {
-    const res = await app.request(path);
+    const res = await ctx.app.request(path);
     return { status: res.status, body: (await res.json()) as Json };
   };
 
@@ -107,7 +101,7 @@ describeEachDatabase('health actors, activity, flows and linkage overrides', (ki
     expect(body.establishmentsInside).toContain('010780054');
     expect(body.autarkyRatio + body.leakageRatio).toBeCloseTo(1, 10);
     expect(body.byEstablishment.reduce((a: number, e: Json) => a + e.shareRatio, 0)).toBeCloseTo(1, 10);
-    const res = await app.request('/api/health/zone-indicators?departement=01&format=csv');
+    const res = await ctx.app.request('/api/health/zone-indicators?departement=01&format=csv');
     const text = await res.text();
     expect(res.headers.get('content-type')).toMatch(/text\/csv/);
     // the one CSV writer: `;`, French headings and provenance, decimal comma (issue 12)
@@ -122,7 +116,7 @@ describeEachDatabase('health actors, activity, flows and linkage overrides', (ki
 
   it('computes zone indicators for a drawn polygon (code géo zones whose point lies inside)', async () => {
     const polygon = { type: 'Polygon', coordinates: [[[5.0, 46.0], [5.5, 46.0], [5.5, 46.4], [5.0, 46.4], [5.0, 46.0]]] };
-    const res = await app.request('/api/health/zone-indicators', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ polygon }) });
+    const res = await ctx.app.request('/api/health/zone-indicators', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ polygon }) });
     const body = (await res.json()) as Json;
     expect(res.status).toBe(200);
     expect(body.zoneCodes).toContain('01000');
@@ -134,13 +128,13 @@ describeEachDatabase('health actors, activity, flows and linkage overrides', (ki
   it('stores a link correction that survives re-running the linkage seed', async () => {
     const before = (await get('/api/health/links?ej=010009132')).body.links.map((l: Json) => l.et).sort();
     expect(before).toContain('010000115');
-    const put = await app.request('/api/health/links/overrides', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ej: '010009132', et: '010000115', linked: false, note: 'test' }) });
+    const put = await ctx.app.request('/api/health/links/overrides', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ej: '010009132', et: '010000115', linked: false, note: 'test' }) });
     expect(put.status).toBe(200);
-    await healthSeeder.load(t.database, () => {});
+    await healthSeeder.load(ctx.t.database, () => {});
     const after = (await get('/api/health/links?ej=010009132')).body.links.map((l: Json) => l.et);
     expect(after).not.toContain('010000115');
     expect((await get('/api/health/links/overrides')).body.overrides).toHaveLength(1);
-    const del = await app.request('/api/health/links/overrides/010009132/010000115', { method: 'DELETE' });
+    const del = await ctx.app.request('/api/health/links/overrides/010009132/010000115', { method: 'DELETE' });
     expect(del.status).toBe(200);
     expect((await get('/api/health/links?ej=010009132')).body.links.map((l: Json) => l.et).sort()).toEqual(before);
   });
@@ -149,7 +143,7 @@ describeEachDatabase('health actors, activity, flows and linkage overrides', (ki
     const upload = async (file: string) => {
       const form = new FormData();
       form.set('file', new File([fixture(file)], file));
-      const res = await app.request('/api/health/flows/import', { method: 'POST', body: form });
+      const res = await ctx.app.request('/api/health/flows/import', { method: 'POST', body: form });
       return { status: res.status, body: (await res.json()) as Json };
     };
     const bad = await upload('origine-patients-bad.csv');

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describeEachDatabase, openTestDatabase, appFor, type TestDatabase } from '../helpers/db.js';
+import { describeEachDatabase, useTestApp } from '../helpers/db.js';
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, '../fixtures/imports', name));
@@ -12,30 +12,24 @@ const badRowsMapping = JSON.stringify({ key: 'id', name: 'nom', communeCode: 'in
 const ENGLISH = /\b(Invalid input|expected|received|is not a|unknown|does not|should|must be|the file|trailing quote|Quoted field)\b/i;
 
 describeEachDatabase('imports never lose data, and say why in French', (kind) => {
-  let t: TestDatabase;
-  let app: ReturnType<typeof appFor>['app'];
-  beforeAll(async () => {
-    t = await openTestDatabase(kind);
-    app = appFor(t.database).app;
-  });
-  afterAll(async () => t?.close());
+  const ctx = useTestApp(kind);
 
   const upload = async (file: string | { name: string; bytes: Uint8Array }, fields: Record<string, string>, query = '') => {
     const form = new FormData();
     const name = typeof file === 'string' ? file : file.name;
     form.set('file', new File([new Uint8Array(typeof file === 'string' ? fixture(file) : file.bytes)], name));
     for (const [k, v] of Object.entries(fields)) form.set(k, v);
-    const res = await app.request(`/api/layers/imports${query}`, { method: 'POST', body: form });
+    const res = await ctx.app.request(`/api/layers/imports${query}`, { method: 'POST', body: form });
     return { status: res.status, body: (await res.json()) as Json };
   };
-  const layerNamed = async (name: string) => ((await (await app.request('/api/layers')).json()) as Json).layers.find((l: Json) => l.name === name);
-  const keys = async (id: string) => ((await (await app.request(`/api/layers/${id}/features`)).json()) as Json).features.map((f: Json) => f.key).sort();
+  const layerNamed = async (name: string) => ((await (await ctx.app.request('/api/layers')).json()) as Json).layers.find((l: Json) => l.name === name);
+  const keys = async (id: string) => ((await (await ctx.app.request(`/api/layers/${id}/features`)).json()) as Json).features.map((f: Json) => f.key).sort();
 
   it('a re-import where every row is rejected stores nothing: 422 with the report, the layer exactly as it was', async () => {
     const first = await upload('clean.csv', { name: 'Clients sûrs', sourceNote: 'CRM novembre', mapping: cleanMapping });
     expect(first.status).toBe(200);
     const before = await layerNamed('Clients sûrs');
-    const rejectsBefore = await (await app.request(`/api/layers/${before.id}/rejects.csv`)).text();
+    const rejectsBefore = await (await ctx.app.request(`/api/layers/${before.id}/rejects.csv`)).text();
 
     const again = await upload('all-rejected.csv', { name: 'Clients sûrs', sourceNote: 'CRM décembre (cassé)', mapping: cleanMapping });
     expect(again.status).toBe(422);
@@ -50,7 +44,7 @@ describeEachDatabase('imports never lose data, and say why in French', (kind) =>
     expect(after).toEqual(before); // rows count, provenance (file, hash, date), name, source, updatedAt: untouched
     expect(after.provenance.fileName).toBe('clean.csv');
     expect(await keys(after.id)).toHaveLength(10);
-    expect(await (await app.request(`/api/layers/${before.id}/rejects.csv`)).text()).toBe(rejectsBefore);
+    expect(await (await ctx.app.request(`/api/layers/${before.id}/rejects.csv`)).text()).toBe(rejectsBefore);
   });
 
   it('a new layer with no valid row is not created', async () => {
@@ -93,9 +87,9 @@ describeEachDatabase('imports never lose data, and say why in French', (kind) =>
     expect(body.report.warnings).toEqual([
       { row: 2, key: 'M1', field: 'code_postal', reason: '« 29200 Brest » ne correspond pas à la commune 35238 Rennes (codes postaux : 35000, 35200, 35700) : ligne gardée et placée par le code commune, vérifiez-la' },
     ]);
-    const feats = (await (await app.request(`/api/layers/${body.layer.id}/features`)).json()) as Json;
+    const feats = (await (await ctx.app.request(`/api/layers/${body.layer.id}/features`)).json()) as Json;
     expect(feats.features.find((f: Json) => f.key === 'M1')).toMatchObject({ communeCode: '35238', locatedVia: 'commune_code' });
-    const csv = (await (await app.request(`/api/layers/${body.layer.id}/rejects.csv`)).text()).replace(/^\ufeff/, '').trim().split('\r\n');
+    const csv = (await (await ctx.app.request(`/api/layers/${body.layer.id}/rejects.csv`)).text()).replace(/^\ufeff/, '').trim().split('\r\n');
     expect(csv[0]).toBe("# Maillage — rapport d'import de la couche « Adresses contradictoires »");
     expect(csv[2]).toBe('Ligne;Clé;Champ;Gravité;Motif');
     expect(csv[3]).toMatch(/^2;M1;code_postal;avertissement \(ligne gardée\);« 29200 Brest » ne correspond pas/);

@@ -1,38 +1,32 @@
-import { beforeAll, afterAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describeEachDatabase, openTestDatabase, appFor, type TestDatabase } from '../helpers/db.js';
+import { describeEachDatabase, useTestApp } from '../helpers/db.js';
 import { importLayer, readImportFile } from '../../api/src/services/imports.js';
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, '../fixtures/imports', name));
 
 describeEachDatabase('customer data imports', (kind) => {
-  let t: TestDatabase;
-  let app: ReturnType<typeof appFor>['app'];
-  beforeAll(async () => {
-    t = await openTestDatabase(kind);
-    app = appFor(t.database).app;
-  });
-  afterAll(async () => t?.close());
+  const ctx = useTestApp(kind);
 
   const upload = async (file: string, fields: Record<string, string>) => {
     const form = new FormData();
     form.set('file', new File([fixture(file)], file));
     for (const [k, v] of Object.entries(fields)) form.set(k, v);
-    const res = await app.request('/api/layers/imports', { method: 'POST', body: form });
+    const res = await ctx.app.request('/api/layers/imports', { method: 'POST', body: form });
     return { status: res.status, body: (await res.json()) as Json };
   };
   const cleanMapping = JSON.stringify({ key: 'id', name: 'nom', category: 'categorie', communeCode: 'code_insee', measures: [{ column: 'ca_eur', name: 'ca', unit: 'EUR' }, { column: 'visites', name: 'visites' }] });
 
   it('has the seeded synthetic demo CRM layer with all 20,000 accounts located and none rejected', async () => {
-    const { layers } = (await (await app.request('/api/layers')).json()) as Json;
+    const { layers } = (await (await ctx.app.request('/api/layers')).json()) as Json;
     const demo = layers.find((l: Json) => l.synthetic);
     expect(demo).toMatchObject({ kind: 'internal', synthetic: true, featureCount: 20_000 });
     expect(demo.name).toMatch(/synthétiques/);
-    const rejects = await app.request(`/api/layers/${demo.id}/rejects.csv`);
+    const rejects = await ctx.app.request(`/api/layers/${demo.id}/rejects.csv`);
     expect((await rejects.text()).trim().split('\r\n').filter((l) => !l.startsWith('# '))).toEqual(['Ligne;Clé;Champ;Gravité;Motif']); // header only
-    const byDep = (await (await app.request(`/api/layers/${demo.id}/aggregate?by=departement&measure=ca_eur`)).json()) as Json;
+    const byDep = (await (await ctx.app.request(`/api/layers/${demo.id}/aggregate?by=departement&measure=ca_eur`)).json()) as Json;
     expect(byDep.groups.reduce((s: number, g: Json) => s + g.count, 0)).toBe(20_000);
     expect(byDep.withoutCommuneCount).toBe(0);
   });
@@ -54,25 +48,25 @@ describeEachDatabase('customer data imports', (kind) => {
     expect(body.layer).toMatchObject({ name: 'Clients test', kind: 'internal', featureCount: 10, synthetic: false });
     expect(body.layer.provenance).toMatchObject({ fileName: 'clean.csv', encoding: 'utf-8', delimiter: ',', rowsRead: 10 });
     expect(body.layer.provenance.sha256).toMatch(/^[0-9a-f]{64}$/);
-    const agg = (await (await app.request(`/api/layers/${body.layer.id}/aggregate?by=departement&measure=ca`)).json()) as Json;
+    const agg = (await (await ctx.app.request(`/api/layers/${body.layer.id}/aggregate?by=departement&measure=ca`)).json()) as Json;
     const lozere = agg.groups.find((g: Json) => g.code === '48');
     expect(lozere).toEqual({ code: '48', name: 'Lozère', count: 2, sum: 224000.5, mean: 112000.25 });
     expect(agg.layer.provenance.fileName).toBe('clean.csv');
-    const feats = (await (await app.request(`/api/layers/${body.layer.id}/features?bbox=3.3,44.4,3.6,44.7`)).json()) as Json;
+    const feats = (await (await ctx.app.request(`/api/layers/${body.layer.id}/features?bbox=3.3,44.4,3.6,44.7`)).json()) as Json;
     expect(feats.features.map((f: Json) => f.key).sort()).toEqual(['C001', 'C006']);
   });
 
   it('aggregates per zone (communes with a former code, départements, drawn polygon) and exports CSV with provenance', async () => {
     const { body } = await upload('clean.csv', { name: 'Clients zones', mapping: cleanMapping });
     // A former (merged) code of a commune with no row in the file: it must be accepted, resolved, and add nothing.
-    const former = await t.database.db.selectFrom('communeHistory').select(['oldCode', 'newCode'])
+    const former = await ctx.t.database.db.selectFrom('communeHistory').select(['oldCode', 'newCode'])
       .where('newCode', 'not in', ['2A004', '97411', '75056', '29019', '69123', '13055', '59350']).orderBy('oldCode').executeTakeFirstOrThrow();
     const zones = [
       { id: 'z1', name: 'Mende + Rennes', communeCodes: ['48095', '35238', former.oldCode] },
       { id: 'z2', departementCodes: ['48', '2A'] },
       { id: 'z3', name: 'Autour de Mende', geometry: { type: 'Polygon', coordinates: [[[3.3, 44.4], [3.6, 44.4], [3.6, 44.7], [3.3, 44.7], [3.3, 44.4]]] } },
     ];
-    const res = await app.request(`/api/layers/${body.layer.id}/aggregate`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ measure: 'ca', zones }) });
+    const res = await ctx.app.request(`/api/layers/${body.layer.id}/aggregate`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ measure: 'ca', zones }) });
     expect(res.status).toBe(200);
     const agg = (await res.json()) as Json;
     expect(agg.zones).toEqual([
@@ -82,14 +76,14 @@ describeEachDatabase('customer data imports', (kind) => {
     ]);
     expect(agg.replacedCodes).toEqual([{ zone: 'z1', from: former.oldCode, to: former.newCode }]);
 
-    const bad = await app.request(`/api/layers/${body.layer.id}/aggregate`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ zones: [{ id: 'x', communeCodes: ['48095', '99999'] }] }) });
+    const bad = await ctx.app.request(`/api/layers/${body.layer.id}/aggregate`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ zones: [{ id: 'x', communeCodes: ['48095', '99999'] }] }) });
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as Json).error).toMatchObject({ code: 'UNKNOWN_COMMUNE_CODE', message: expect.stringMatching(/zones\.0\.communeCodes : 99999 n’est pas un code de commune/) });
-    const both = await app.request(`/api/layers/${body.layer.id}/aggregate`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ zones: [{ id: 'x', communeCodes: ['48095'], departementCodes: ['48'] }] }) });
+    const both = await ctx.app.request(`/api/layers/${body.layer.id}/aggregate`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ zones: [{ id: 'x', communeCodes: ['48095'], departementCodes: ['48'] }] }) });
     expect(both.status).toBe(400);
     expect(((await both.json()) as Json).error).toMatchObject({ code: 'VALIDATION_FAILED', message: 'zones[0] : donnez une seule source de communes par zone : communeCodes, departementCodes ou geometry' });
 
-    const csv = await (await app.request(`/api/layers/${body.layer.id}/aggregate?by=departement&measure=ca&format=csv`)).text();
+    const csv = await (await ctx.app.request(`/api/layers/${body.layer.id}/aggregate?by=departement&measure=ca&format=csv`)).text();
     const lines = csv.replace(/^\ufeff/, '').split('\r\n');
     expect(lines[0]).toMatch(/^# Maillage — couche « Clients zones »$/);
     expect(lines[1]).toMatch(/fichier : clean\.csv ; sha256 : [0-9a-f]{64}/);
@@ -102,9 +96,9 @@ describeEachDatabase('customer data imports', (kind) => {
     const second = await upload('clean.csv', { name: 'Clients idem', mapping: cleanMapping });
     expect(second.body.layer.id).toBe(first.body.layer.id);
     expect(second.body.layer.featureCount).toBe(10);
-    const list = (await (await app.request('/api/layers')).json()) as Json;
+    const list = (await (await ctx.app.request('/api/layers')).json()) as Json;
     expect(list.layers.filter((l: Json) => l.name === 'Clients idem')).toHaveLength(1);
-    const feats = (await (await app.request(`/api/layers/${first.body.layer.id}/features`)).json()) as Json;
+    const feats = (await (await ctx.app.request(`/api/layers/${first.body.layer.id}/features`)).json()) as Json;
     expect(feats.features).toHaveLength(10);
   });
 
@@ -113,7 +107,7 @@ describeEachDatabase('customer data imports', (kind) => {
     const { status, body } = await upload('windows1252-semicolon.csv', { name: 'Win1252', mapping });
     expect(status).toBe(200);
     expect(body.report).toMatchObject({ imported: 4, rejected: 0, byLocatedVia: { postcode_city: 4 } });
-    const feats = (await (await app.request(`/api/layers/${body.layer.id}/features`)).json()) as Json;
+    const feats = (await (await ctx.app.request(`/api/layers/${body.layer.id}/features`)).json()) as Json;
     const w1 = feats.features.find((f: Json) => f.key === 'W1');
     expect(w1).toMatchObject({ communeCode: '42218', measures: { ca: 12500.75 } });
     expect(feats.features.find((f: Json) => f.key === 'W3').communeCode).toBe('75056');
@@ -135,12 +129,12 @@ describeEachDatabase('customer data imports', (kind) => {
     expect(reasons[8]).toMatch(/^id: clé K1 en double \(déjà vue ligne 2/);
     expect(reasons[9]).toMatch(/^ca: « abc » n'est pas un nombre/);
     expect(reasons[10]).toMatch(/^localisation: le point n'est dans aucune commune française/);
-    const feats = (await (await app.request(`/api/layers/${body.layer.id}/features`)).json()) as Json;
+    const feats = (await (await ctx.app.request(`/api/layers/${body.layer.id}/features`)).json()) as Json;
     const byKey = Object.fromEntries(feats.features.map((f: Json) => [f.key, f]));
     expect(byKey.K1).toMatchObject({ communeCode: '35238', locatedVia: 'commune_code' });
     expect(byKey.K10).toMatchObject({ communeCode: '74010', locatedVia: 'old_commune_code' });
     expect(byKey.K11).toMatchObject({ communeCode: '01004' });
-    const bytes = new Uint8Array(await (await app.request(`/api/layers/${body.layer.id}/rejects.csv`)).arrayBuffer());
+    const bytes = new Uint8Array(await (await ctx.app.request(`/api/layers/${body.layer.id}/rejects.csv`)).arrayBuffer());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // UTF-8 BOM: Excel opens accents right
     const lines = new TextDecoder().decode(bytes).trim().split('\r\n').filter((l) => !l.startsWith('# '));
     expect(lines[0]).toBe('Ligne;Clé;Champ;Gravité;Motif');
@@ -154,7 +148,7 @@ describeEachDatabase('customer data imports', (kind) => {
     const mapping = JSON.stringify({ key: 'ID', name: 'Nom', x: 'X_L93', y: 'Y_L93', date: 'Date', measures: [{ column: 'Segment', type: 'category' }] });
     const { body } = await upload('two-sheets.xlsx', { name: 'Excel', sheet: 'Clients', mapping });
     expect(body.report).toMatchObject({ imported: 3, rejected: 0, byLocatedVia: { lambert93: 3 } });
-    const feats = (await (await app.request(`/api/layers/${body.layer.id}/features`)).json()) as Json;
+    const feats = (await (await ctx.app.request(`/api/layers/${body.layer.id}/features`)).json()) as Json;
     expect(Object.fromEntries(feats.features.map((f: Json) => [f.key, f.communeCode]))).toEqual({ X1: '35238', X2: '31555', X3: '59350' });
   });
 
@@ -172,9 +166,9 @@ describeEachDatabase('customer data imports', (kind) => {
     expect(noLoc.body.error.message).toMatch(/associez une localisation/);
     const form = new FormData();
     form.set('name', 'X');
-    const noFile = await app.request('/api/layers/imports', { method: 'POST', body: form });
+    const noFile = await ctx.app.request('/api/layers/imports', { method: 'POST', body: form });
     expect(noFile.status).toBe(400);
-    const unknown = await app.request('/api/layers/00000000-0000-0000-0000-000000000000');
+    const unknown = await ctx.app.request('/api/layers/00000000-0000-0000-0000-000000000000');
     expect(unknown.status).toBe(404);
   });
 
@@ -186,46 +180,46 @@ describeEachDatabase('customer data imports', (kind) => {
   it('rolls back a failed import: nothing half-stored, the previous rows intact', async () => {
     const rows = ['id,code_insee,ca_eur', ...Array.from({ length: 2500 }, (_, i) => `R${i},35238,${i}`)].join('\n');
     const request = (name: string) => ({ fileName: 'big.csv', bytes: new TextEncoder().encode(rows), mapping: { key: 'id', communeCode: 'code_insee', measures: [{ column: 'ca_eur', type: 'number' as const }] }, layer: { name, kind: 'internal' as const, description: '', sourceNote: '', synthetic: false } });
-    const ok = await importLayer(t.database, request('Rollback'));
+    const ok = await importLayer(ctx.t.database, request('Rollback'));
     expect(ok.report.imported).toBe(2500);
-    await expect(importLayer(t.database, request('Rollback'), (n) => { if (n >= 2000) throw new Error('disk full (simulated mid-file failure)'); })).rejects.toThrow(/disk full/);
-    const count = await t.database.db.selectFrom('layerFeatures').select((eb) => eb.fn.countAll<number>().as('n')).where('layerId', '=', ok.layerId).executeTakeFirstOrThrow();
+    await expect(importLayer(ctx.t.database, request('Rollback'), (n) => { if (n >= 2000) throw new Error('disk full (simulated mid-file failure)'); })).rejects.toThrow(/disk full/);
+    const count = await ctx.t.database.db.selectFrom('layerFeatures').select((eb) => eb.fn.countAll<number>().as('n')).where('layerId', '=', ok.layerId).executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(2500);
-    await expect(importLayer(t.database, request('Never stored'), () => { throw new Error('fail at first batch'); })).rejects.toThrow();
-    const none = await t.database.db.selectFrom('layers').select('id').where('name', '=', 'Never stored').execute();
+    await expect(importLayer(ctx.t.database, request('Never stored'), () => { throw new Error('fail at first batch'); })).rejects.toThrow();
+    const none = await ctx.t.database.db.selectFrom('layers').select('id').where('name', '=', 'Never stored').execute();
     expect(none).toEqual([]);
   });
 
   it('renames, hides and deletes a layer; a delete can be undone (restore), and an import may take a deleted layer’s name', async () => {
     const { body } = await upload('clean.csv', { name: 'À renommer', mapping: cleanMapping });
-    const patch = await app.request(`/api/layers/${body.layer.id}`, { method: 'PATCH', body: JSON.stringify({ name: 'Renommée', hidden: true }), headers: { 'Content-Type': 'application/json' } });
+    const patch = await ctx.app.request(`/api/layers/${body.layer.id}`, { method: 'PATCH', body: JSON.stringify({ name: 'Renommée', hidden: true }), headers: { 'Content-Type': 'application/json' } });
     expect((await patch.json()) as Json).toMatchObject({ name: 'Renommée', hidden: true });
-    const conflict = await app.request(`/api/layers/${body.layer.id}`, { method: 'PATCH', body: JSON.stringify({ name: 'Clients test' }), headers: { 'Content-Type': 'application/json' } });
+    const conflict = await ctx.app.request(`/api/layers/${body.layer.id}`, { method: 'PATCH', body: JSON.stringify({ name: 'Clients test' }), headers: { 'Content-Type': 'application/json' } });
     expect(conflict.status).toBe(409);
-    const del = await app.request(`/api/layers/${body.layer.id}`, { method: 'DELETE' });
+    const del = await ctx.app.request(`/api/layers/${body.layer.id}`, { method: 'DELETE' });
     expect(del.status).toBe(200);
     expect(await del.json()).toEqual({ deleted: true, restorable: true });
-    expect((await app.request(`/api/layers/${body.layer.id}`)).status).toBe(404);
-    const names = async () => ((await (await app.request('/api/layers')).json()) as Json).layers.map((l: Json) => l.name);
+    expect((await ctx.app.request(`/api/layers/${body.layer.id}`)).status).toBe(404);
+    const names = async () => ((await (await ctx.app.request('/api/layers')).json()) as Json).layers.map((l: Json) => l.name);
     expect(await names()).not.toContain('Renommée');
-    expect((await app.request(`/api/layers/${body.layer.id}/features`)).status).toBe(404);
+    expect((await ctx.app.request(`/api/layers/${body.layer.id}/features`)).status).toBe(404);
 
     // "Annuler": the layer comes back with its rows, name and provenance.
-    const restore = await app.request(`/api/layers/${body.layer.id}/restore`, { method: 'POST' });
+    const restore = await ctx.app.request(`/api/layers/${body.layer.id}/restore`, { method: 'POST' });
     expect(restore.status).toBe(200);
     expect((await restore.json()) as Json).toMatchObject({ id: body.layer.id, name: 'Renommée', featureCount: 10, provenance: { fileName: 'clean.csv' } });
     expect(await names()).toContain('Renommée');
-    const feats = (await (await app.request(`/api/layers/${body.layer.id}/features`)).json()) as Json;
+    const feats = (await (await ctx.app.request(`/api/layers/${body.layer.id}/features`)).json()) as Json;
     expect(feats.features).toHaveLength(10);
-    const twice = await app.request(`/api/layers/${body.layer.id}/restore`, { method: 'POST' });
+    const twice = await ctx.app.request(`/api/layers/${body.layer.id}/restore`, { method: 'POST' });
     expect(twice.status).toBe(404);
     expect(((await twice.json()) as Json).error.message).toMatch(/^Aucune couche supprimée/);
 
     // Deleted again, then a new import takes the name: the deleted layer is purged, restore says so.
-    await app.request(`/api/layers/${body.layer.id}`, { method: 'DELETE' });
+    await ctx.app.request(`/api/layers/${body.layer.id}`, { method: 'DELETE' });
     const reused = await upload('clean.csv', { name: 'Renommée', mapping: cleanMapping });
     expect(reused.status).toBe(200);
     expect(reused.body.layer.id).not.toBe(body.layer.id);
-    expect((await app.request(`/api/layers/${body.layer.id}/restore`, { method: 'POST' })).status).toBe(404);
+    expect((await ctx.app.request(`/api/layers/${body.layer.id}/restore`, { method: 'POST' })).status).toBe(404);
   });
 });

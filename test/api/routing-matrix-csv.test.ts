@@ -2,7 +2,7 @@ import { beforeAll, afterAll, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describeEachDatabase, openTestDatabase, appFor, type TestDatabase } from '../helpers/db.js';
+import { describeEachDatabase, openTestDatabase, appFor, type TestDatabase, useTestApp } from '../helpers/db.js';
 import { writeGraphFile } from '../../api/src/domain/routing/index.js';
 import { RoutingService } from '../../api/src/services/routing.js';
 import { fixtureNetwork } from '../domain/routing/fixtures.js';
@@ -181,27 +181,21 @@ describeEachDatabase('routing matrix as CSV', (kind) => {
 });
 
 describeEachDatabase('communes of a département', (kind) => {
-  let t: TestDatabase;
-  let app: ReturnType<typeof appFor>['app'];
-  beforeAll(async () => {
-    t = await openTestDatabase(kind);
-    app = appFor(t.database).app;
-  });
-  afterAll(async () => t?.close());
+  const ctx = useTestApp(kind);
 
   it('lists every commune of a département (for matrix selections), 404 for an unknown one', async () => {
-    const res = await app.request('/api/communes?departement=78');
+    const res = await ctx.app.request('/api/communes?departement=78');
     expect(res.status).toBe(200);
     const body = (await res.json()) as Json;
     expect(body.communes.length).toBeGreaterThan(250);
     expect(body.communes.every((c: Json) => c.code.startsWith('78'))).toBe(true);
     expect(body.communes.find((c: Json) => c.code === '78551')).toMatchObject({ name: 'Saint-Germain-en-Laye', point: [expect.any(Number), expect.any(Number)] });
-    expect(((await (await app.request('/api/communes?departement=2a')).json()) as Json).communes[0].code).toMatch(/^2A/);
-    expect((await app.request('/api/communes?departement=99')).status).toBe(404);
+    expect(((await (await ctx.app.request('/api/communes?departement=2a')).json()) as Json).communes[0].code).toMatch(/^2A/);
+    expect((await ctx.app.request('/api/communes?departement=99')).status).toBe(404);
     // One département rule (domain/territory/codes.ts): the overseas collectivities the territory data holds are départements too.
-    expect(((await (await app.request('/api/communes?departement=977')).json()) as Json).communes.map((c: Json) => c.code)).toContain('97701');
-    expect((await app.request('/api/communes?departement=979')).status).toBe(400);
-    expect((await app.request('/api/communes?departement=7')).status).toBe(400);
-    expect((await app.request('/api/communes')).status).toBe(400);
+    expect(((await (await ctx.app.request('/api/communes?departement=977')).json()) as Json).communes.map((c: Json) => c.code)).toContain('97701');
+    expect((await ctx.app.request('/api/communes?departement=979')).status).toBe(400);
+    expect((await ctx.app.request('/api/communes?departement=7')).status).toBe(400);
+    expect((await ctx.app.request('/api/communes')).status).toBe(400);
   });
 });

@@ -1,21 +1,15 @@
-import { beforeAll, afterAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
-import { describeEachDatabase, openTestDatabase, appFor, type TestDatabase } from '../helpers/db.js';
+import { describeEachDatabase, useTestApp } from '../helpers/db.js';
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 describeEachDatabase('territory API', (kind) => {
-  let t: TestDatabase;
-  let app: ReturnType<typeof appFor>['app'];
-  beforeAll(async () => {
-    t = await openTestDatabase(kind);
-    app = appFor(t.database).app;
-  });
-  afterAll(async () => t?.close());
+  const ctx = useTestApp(kind);
 
   const get = async (path: string) => {
-    const res = await app.request(path);
+    const res = await ctx.app.request(path);
     return { status: res.status, headers: res.headers, body: res.headers.get('content-type')?.includes('json') ? ((await res.json()) as Json) : new Uint8Array(await res.arrayBuffer()) };
   };
 
@@ -127,10 +121,10 @@ describeEachDatabase('territory API', (kind) => {
 
     // a hidden layer's accounts are not offered
     const layerId = account.code.split(':')[0];
-    const hide = await app.request(`/api/layers/${layerId}`, { method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ hidden: true }) });
+    const hide = await ctx.app.request(`/api/layers/${layerId}`, { method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ hidden: true }) });
     expect(hide.status, await hide.clone().text()).toBe(200);
     expect((await get(q)).body.results.filter((r: Json) => r.kind === 'account')).toEqual([]);
-    await app.request(`/api/layers/${layerId}`, { method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ hidden: false }) });
+    await ctx.app.request(`/api/layers/${layerId}`, { method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ hidden: false }) });
   });
 
   it('answers an empty list when nothing matches (the web says "Aucun résultat")', async () => {
@@ -158,7 +152,7 @@ describeEachDatabase('territory API', (kind) => {
     const x = Math.floor(((3.46 + 180) / 360) * 2 ** z);
     const latRad = (44.53 * Math.PI) / 180;
     const y = Math.floor(((1 - Math.log(Math.tan(latRad) + 1 / Math.cos(latRad)) / Math.PI) / 2) * 2 ** z);
-    const res = await app.request(`/api/tiles/communes/${z}/${x}/${y}.pbf`);
+    const res = await ctx.app.request(`/api/tiles/communes/${z}/${x}/${y}.pbf`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/vnd.mapbox-vector-tile');
     const tile = new VectorTile(new PbfReader(new Uint8Array(await res.arrayBuffer())));
@@ -169,12 +163,12 @@ describeEachDatabase('territory API', (kind) => {
     const mende = layer.feature(codes.indexOf('48095'));
     expect(mende.properties.name).toBe('Mende');
     expect(mende.type).toBe(3); // polygon
-    const dep = new VectorTile(new PbfReader(new Uint8Array(await (await app.request(`/api/tiles/departements/${z}/${x}/${y}.pbf`)).arrayBuffer())));
+    const dep = new VectorTile(new PbfReader(new Uint8Array(await (await ctx.app.request(`/api/tiles/departements/${z}/${x}/${y}.pbf`)).arrayBuffer())));
     expect(Array.from({ length: dep.layers.departements.length }, (_, i) => dep.layers.departements.feature(i).properties.code)).toContain('48');
   });
 
   it('gzips tiles for clients that accept it', async () => {
-    const res = await app.request('/api/tiles/regions/5/16/11.pbf', { headers: { 'Accept-Encoding': 'gzip' } });
+    const res = await ctx.app.request('/api/tiles/regions/5/16/11.pbf', { headers: { 'Accept-Encoding': 'gzip' } });
     expect(res.headers.get('content-encoding')).toBe('gzip');
   });
 

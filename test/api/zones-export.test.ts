@@ -1,34 +1,30 @@
-import { beforeAll, afterAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
-import { describeEachDatabase, openTestDatabase, appFor, type TestDatabase } from '../helpers/db.js';
+import { describeEachDatabase, useTestApp } from '../helpers/db.js';
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 describeEachDatabase('zones export and import', (kind) => {
-  let t: TestDatabase;
-  let app: ReturnType<typeof appFor>['app'];
+  const ctx = useTestApp(kind);
   let zoneId: string;
   beforeAll(async () => {
-    t = await openTestDatabase(kind);
-    app = appFor(t.database).app;
-    const res = await app.request('/api/zones', { method: 'POST', body: JSON.stringify({ name: 'Trois communes', codes: ['48095', '48080', '48007'] }), headers: { 'content-type': 'application/json' } });
+    const res = await ctx.app.request('/api/zones', { method: 'POST', body: JSON.stringify({ name: 'Trois communes', codes: ['48095', '48080', '48007'] }), headers: { 'content-type': 'application/json' } });
     zoneId = ((await res.json()) as Json).zone.id;
   });
-  afterAll(async () => t?.close());
 
   const upload = async (name: string, text: string) => {
     const form = new FormData();
     form.append('file', new File([text], name));
-    const res = await app.request('/api/zones/import', { method: 'POST', body: form });
+    const res = await ctx.app.request('/api/zones/import', { method: 'POST', body: form });
     return { status: res.status, body: (await res.json()) as Json };
   };
-  const zoneCount = async () => ((await (await app.request('/api/zones')).json()) as Json).zones.length;
-  const logCount = async () => (await sql<{ n: number }>`SELECT count(*)::int AS n FROM export_log`.execute(t.database.db)).rows[0].n;
+  const zoneCount = async () => ((await (await ctx.app.request('/api/zones')).json()) as Json).zones.length;
+  const logCount = async () => (await sql<{ n: number }>`SELECT count(*)::int AS n FROM export_log`.execute(ctx.t.database.db)).rows[0].n;
 
   it('exports XLSX: one sheet per table + Provenance, read back cell by cell', async () => {
     const before = await logCount();
-    const res = await app.request(`/api/zones/${zoneId}/export?format=xlsx&indicators=population,health_gp_per_10k,filosofi_median_income`);
+    const res = await ctx.app.request(`/api/zones/${zoneId}/export?format=xlsx&indicators=population,health_gp_per_10k,filosofi_median_income`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-disposition')).toMatch(/zone_Trois_communes_v1\.xlsx/);
     const wb = new ExcelJS.Workbook();
@@ -69,12 +65,12 @@ describeEachDatabase('zones export and import', (kind) => {
     expect(provenance).toMatch(/Filosofi 2021/);
     expect(provenance).toMatch(/Exporté le \d{4}-\d\d-\d\dT.* par utilisateur local/);
     expect(await logCount()).toBe(before + 1);
-    const log = await sql<Json>`SELECT * FROM export_log ORDER BY created_at DESC LIMIT 1`.execute(t.database.db);
+    const log = await sql<Json>`SELECT * FROM export_log ORDER BY created_at DESC LIMIT 1`.execute(ctx.t.database.db);
     expect(log.rows[0]).toMatchObject({ workspaceId: 'default', userName: 'utilisateur local', kind: 'zone_profile', target: zoneId, format: 'xlsx' });
   });
 
   it('exports CSV for French Excel (BOM, `;`, decimal comma) with provenance lines', async () => {
-    const res = await app.request(`/api/zones/${zoneId}/export?format=csv&indicators=population,health_gp_per_10k`);
+    const res = await ctx.app.request(`/api/zones/${zoneId}/export?format=csv&indicators=population,health_gp_per_10k`);
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
@@ -86,7 +82,7 @@ describeEachDatabase('zones export and import', (kind) => {
   });
 
   it('exports GeoJSON that round-trips through the zone import (commune list, and polygon alone)', async () => {
-    const res = await app.request(`/api/zones/${zoneId}/export?format=geojson&indicators=population`);
+    const res = await ctx.app.request(`/api/zones/${zoneId}/export?format=geojson&indicators=population`);
     expect(res.headers.get('content-type')).toMatch(/geo\+json/);
     const fc = (await res.json()) as Json;
     expect(fc.type).toBe('FeatureCollection');
@@ -101,7 +97,7 @@ describeEachDatabase('zones export and import', (kind) => {
     f.properties.name = 'Contour seul';
     const byPolygon = await upload('contour.geojson', JSON.stringify(fc));
     expect(byPolygon.status).toBe(201);
-    const detail = (await (await app.request(`/api/zones/${byPolygon.body.zones[0].id}`)).json()) as Json;
+    const detail = (await (await ctx.app.request(`/api/zones/${byPolygon.body.zones[0].id}`)).json()) as Json;
     expect(detail.zone.members.filter((m: Json) => m.weight >= 0.9).map((m: Json) => m.communeCode)).toEqual(['48007', '48080', '48095']);
     expect(detail.zone.method).toMatchObject({ type: 'import', format: 'geojson', membership: 'polygon' });
   });
@@ -125,35 +121,35 @@ describeEachDatabase('zones export and import', (kind) => {
   });
 
   it('exports a comparison (CSV and XLSX) and logs client-side PNG exports', async () => {
-    const other = await app.request('/api/zones', { method: 'POST', body: JSON.stringify({ name: 'Lozère', admin: { level: 'departement', code: '48' } }), headers: { 'content-type': 'application/json' } });
+    const other = await ctx.app.request('/api/zones', { method: 'POST', body: JSON.stringify({ name: 'Lozère', admin: { level: 'departement', code: '48' } }), headers: { 'content-type': 'application/json' } });
     const otherId = ((await other.json()) as Json).zone.id;
     const before = await logCount();
     const body = JSON.stringify({ zoneIds: [zoneId, otherId], indicators: ['population'] });
-    const csv = await app.request('/api/zones/compare/export?format=csv', { method: 'POST', body, headers: { 'content-type': 'application/json' } });
+    const csv = await ctx.app.request('/api/zones/compare/export?format=csv', { method: 'POST', body, headers: { 'content-type': 'application/json' } });
     const text = await csv.text();
     expect(text).toContain('Indicateur;Unité;Trois communes — Valeur;Trois communes — Couverture (part de la population);Trois communes — Indice (base 100);Trois communes — Part de la référence (%);Lozère — Valeur');
     // Each zone against its département (France by default for a comparison: 15,352 of France's population).
     expect(text).toMatch(/\r\nPopulation municipale;habitants;15352;1;;0,02\d*;76486;1;;0,1\d*;/);
-    const xlsx = await app.request('/api/zones/compare/export?format=xlsx', { method: 'POST', body, headers: { 'content-type': 'application/json' } });
+    const xlsx = await ctx.app.request('/api/zones/compare/export?format=xlsx', { method: 'POST', body, headers: { 'content-type': 'application/json' } });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(await xlsx.arrayBuffer());
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Comparaison', 'Pyramide des âges', 'Provenance']);
     expect(wb.getWorksheet('Comparaison')!.getCell('C2').value).toBe(15352);
-    const png = await app.request('/api/exports/log', { method: 'POST', body: JSON.stringify({ kind: 'map_png', target: 'carte', parameters: { zoom: 8 } }), headers: { 'content-type': 'application/json' } });
+    const png = await ctx.app.request('/api/exports/log', { method: 'POST', body: JSON.stringify({ kind: 'map_png', target: 'carte', parameters: { zoom: 8 } }), headers: { 'content-type': 'application/json' } });
     expect(png.status).toBe(201);
-    const rows = await sql<Json>`SELECT kind, format, workspace_id FROM export_log ORDER BY created_at`.execute(t.database.db);
+    const rows = await sql<Json>`SELECT kind, format, workspace_id FROM export_log ORDER BY created_at`.execute(ctx.t.database.db);
     expect(rows.rows.slice(before).map((r: Json) => `${r.kind}/${r.format}/${r.workspaceId}`)).toEqual(['zone_comparison/csv/default', 'zone_comparison/xlsx/default', 'map_png/png/default']);
   });
 
   it('handles a zone of all 34,969 communes', async () => {
-    const all = ((await (await app.request('/api/indicators/population/values')).json()) as Json).codes as string[];
+    const all = ((await (await ctx.app.request('/api/indicators/population/values')).json()) as Json).codes as string[];
     expect(all).toHaveLength(34969);
-    const res = await app.request('/api/zones', { method: 'POST', body: JSON.stringify({ name: 'France', codes: all }), headers: { 'content-type': 'application/json' } });
+    const res = await ctx.app.request('/api/zones', { method: 'POST', body: JSON.stringify({ name: 'France', codes: all }), headers: { 'content-type': 'application/json' } });
     const body = (await res.json()) as Json;
     expect(res.status).toBe(201);
     expect(body.zone.communeCount).toBe(34969);
     expect(body.zone.geometry.type).toMatch(/Polygon/);
-    const profile = (await (await app.request(`/api/zones/${body.zone.id}/profile?indicators=population,filosofi_median_income&reference=france`)).json()) as Json;
+    const profile = (await (await ctx.app.request(`/api/zones/${body.zone.id}/profile?indicators=population,filosofi_median_income&reference=france`)).json()) as Json;
     expect(profile.indicators[0].index).toBeNull();
     expect(profile.indicators[0].shareOfReferenceRatio).toBeCloseTo(1, 9);
     expect(profile.indicators[1].index).toBeCloseTo(100, 9);

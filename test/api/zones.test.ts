@@ -1,6 +1,6 @@
-import { beforeAll, afterAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { describeEachDatabase, openTestDatabase, appFor, type TestDatabase } from '../helpers/db.js';
+import { describeEachDatabase, useTestApp } from '../helpers/db.js';
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -8,16 +8,10 @@ type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 const ZONE = ['48095', '48080', '48007'];
 
 describeEachDatabase('zones API', (kind) => {
-  let t: TestDatabase;
-  let app: ReturnType<typeof appFor>['app'];
-  beforeAll(async () => {
-    t = await openTestDatabase(kind);
-    app = appFor(t.database).app;
-  });
-  afterAll(async () => t?.close());
+  const ctx = useTestApp(kind);
 
   const call = async (method: string, path: string, body?: unknown) => {
-    const res = await app.request(path, body === undefined ? { method } : { method, body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+    const res = await ctx.app.request(path, body === undefined ? { method } : { method, body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
     return { status: res.status, body: (await res.json()) as Json };
   };
   const create = (body: unknown) => call('POST', '/api/zones', body);
@@ -36,7 +30,7 @@ describeEachDatabase('zones API', (kind) => {
     const rows = await sql<{ t: string; n: number; missing: number }>`
       SELECT 'zones' AS t, count(*)::int AS n, count(*) FILTER (WHERE workspace_id IS DISTINCT FROM 'default')::int AS missing FROM zones
       UNION ALL SELECT 'zone_versions', count(*)::int, count(*) FILTER (WHERE workspace_id IS DISTINCT FROM 'default')::int FROM zone_versions
-      UNION ALL SELECT 'zone_members', count(*)::int, count(*) FILTER (WHERE workspace_id IS DISTINCT FROM 'default')::int FROM zone_members`.execute(t.database.db);
+      UNION ALL SELECT 'zone_members', count(*)::int, count(*) FILTER (WHERE workspace_id IS DISTINCT FROM 'default')::int FROM zone_members`.execute(ctx.t.database.db);
     for (const r of rows.rows) expect(r.n > 0 && r.missing === 0).toBe(true);
     const list = await call('GET', '/api/zones');
     expect(byId(list.body.zones, zoneId)).toMatchObject({ communeCount: 3, populationCount: 15352, method: { type: 'list' } });

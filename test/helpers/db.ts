@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { inject, describe } from 'vitest';
+import { inject, describe, beforeAll, afterAll } from 'vitest';
 import { createDatabase, type Database, type DatabaseKind } from '../../api/src/db/database.js';
 import { createTileService } from '../../api/src/services/tiles.js';
 import { RoutingService } from '../../api/src/services/routing.js';
@@ -80,4 +80,18 @@ export function describeEachDatabase(name: string, fn: (kind: DatabaseKind) => v
     const title = missing ? `${name} [postgres — skipped: TEST_DATABASE_URL not set]` : `${name} [${kind}]`;
     (missing ? describe.skip : describe)(title, () => fn(kind));
   }
+}
+
+/**
+ * One test database and its app for the suite it is called in (opened before the suite's tests, closed after):
+ * read `ctx.app` / `ctx.t` inside tests.
+ */
+export function useTestApp(kind: DatabaseKind) {
+  const ctx = {} as { t: TestDatabase; app: ReturnType<typeof appFor>['app'] };
+  beforeAll(async () => {
+    ctx.t = await openTestDatabase(kind);
+    ctx.app = appFor(ctx.t.database).app;
+  });
+  afterAll(async () => ctx.t?.close());
+  return ctx;
 }
