@@ -1,35 +1,29 @@
-import { M, REFERENCE_LABELS } from '../../lib/messages/zones';
+import { M } from '../../lib/messages/zones';
 import { AgeOverlay, CompareBars } from './charts';
-import { closeCompare, exportComparison, setReference, setZones } from './actions';
+import { closeCompare, exportComparison, setZones } from './actions';
 import { formatFigure } from './format';
 import { rgb, zoneColor } from './colors';
 import { ExportButtons, QualityBadge } from './ProfileSheet';
 import { zonesStore } from './slice';
-import type { ReferenceLevel } from './types';
+import { ReferencePicker } from './ReferencePicker';
 
 /** Comparison of 2–6 zones in the bottom drawer: table (value, index, coverage), bars per indicator, ages overlaid. */
 export function CompareDrawer() {
-  const { compareOpen, comparison, compareLarge, busy, reference } = zonesStore.use((s) => s);
+  const { compareOpen, comparison, compareLarge, busy } = zonesStore.use((s) => s);
   if (!compareOpen) return null;
   const names = comparison?.zones.map((z) => z.name) ?? [];
   return (
     <section className={`panel zone-compare ${compareLarge ? 'large' : ''}`} aria-label={M.compare.title} data-testid="zone-compare">
       <header>
         <div className="eyebrow">{M.compare.title}</div>
-        <div className="segmented" role="radiogroup" aria-label={M.profile.reference}>
-          {(Object.keys(REFERENCE_LABELS) as ReferenceLevel[]).map((level) => (
-            <button key={level} role="radio" aria-checked={reference === level} className={reference === level ? 'on' : ''} onClick={() => setReference(level)}>
-              {REFERENCE_LABELS[level]}
-            </button>
-          ))}
-        </div>
+        <ReferencePicker />
         <ExportButtons formats={['csv', 'xlsx']} onExport={(f) => void exportComparison(f as 'csv' | 'xlsx')} />
         <span className="spacer" />
         <button className="link small" onClick={() => setZones({ compareLarge: !compareLarge })}>{compareLarge ? M.compare.shrink : M.compare.enlarge}</button>
         <button className="icon" onClick={closeCompare} aria-label={M.compare.close}>×</button>
       </header>
       {!comparison ? (
-        <p className="muted small" aria-busy={busy}>Comparaison en cours…</p>
+        <p className="muted small" aria-busy={busy}>{M.compare.computing}</p>
       ) : (
         <div className="zone-compare-body">
           <div className="zone-compare-table">

@@ -1,11 +1,12 @@
 import { useEffect, useRef } from 'react';
-import { M, QUALITY_LABELS, REFERENCE_LABELS, pct } from '../../lib/messages/zones';
+import { M, QUALITY_LABELS, pct } from '../../lib/messages/zones';
 import { AgeBars, IndexBar } from './charts';
-import { closeProfile, compareWithReference, exportZone, openZone, setReference } from './actions';
+import { closeProfile, compareWithReference, exportZone, openZone } from './actions';
 import { formatDate, formatFigure, methodLabel } from './format';
 import { exportPng } from './png';
 import { zonesStore } from './slice';
-import type { ProfileIndicator, ReferenceLevel } from './types';
+import type { ProfileIndicator } from './types';
+import { ReferencePicker } from './ReferencePicker';
 
 /** A figure's quality badge ("estimé", "approché", "synthétique"…) set next to the figure it qualifies. */
 export function QualityBadge({ quality }: { quality: string | null | undefined }) {
@@ -16,7 +17,7 @@ export function QualityBadge({ quality }: { quality: string | null | undefined }
 
 /** The zone profile, in the right-hand sheet: figures with unit, source, year, coverage and index vs a reference. */
 export function ProfileSheet() {
-  const { openId, detail, profile, reference, version } = zonesStore.use((s) => s);
+  const { openId, detail, profile, version } = zonesStore.use((s) => s);
   const ref = useRef<HTMLElement>(null);
   // A zone opened from the list (lower in the column) or just saved: bring its profile into view.
   useEffect(() => {
@@ -52,13 +53,7 @@ export function ProfileSheet() {
             </select>
           </label>
         )}
-        <div className="segmented" role="radiogroup" aria-label={M.profile.reference}>
-          {(Object.keys(REFERENCE_LABELS) as ReferenceLevel[]).map((level) => (
-            <button key={level} role="radio" aria-checked={reference === level} className={reference === level ? 'on' : ''} onClick={() => setReference(level)}>
-              {REFERENCE_LABELS[level]}
-            </button>
-          ))}
-        </div>
+        <ReferencePicker />
       </div>
       {!profile ? (
         <p className="muted small" aria-busy="true">{M.profile.computing}</p>

@@ -86,7 +86,9 @@ export const M = {
     exports: 'Exporter',
     pngTitle: 'Image PNG de la carte avec légende, échelle et attribution',
   },
-  compare: { title: 'Comparaison de zones', close: 'Fermer la comparaison', enlarge: 'Agrandir', shrink: 'Réduire', indicator: 'Indicateur', ages: 'Structure par âge (part de la population)' },
+  compare: {
+    computing: 'Comparaison en cours…',
+    title: 'Comparaison de zones', close: 'Fermer la comparaison', enlarge: 'Agrandir', shrink: 'Réduire', indicator: 'Indicateur', ages: 'Structure par âge (part de la population)' },
   exportDone: (f: string) => `Export ${f.toUpperCase()} téléchargé.`,
   png: {
     legendZones: 'Zones',

@@ -1,4 +1,5 @@
 import type { CommuneFacts, IndicatorDef } from '../registry.js';
+import type { FilosofiCells } from '../../territory/insee-parse.js';
 
 const FILOSOFI = 'INSEE Filosofi 2021 (revenus, pauvreté et niveau de vie), communes ramenées au COG 2026 ; secret statistique des petites communes';
 export const MEDIAN_NOTE = 'Médiane approchée : moyenne des médianes communales pondérée par la population (personnes des ménages fiscaux).';
@@ -31,15 +32,8 @@ export const FILOSOFI_DEFS: IndicatorDef[] = [
   },
 ];
 
-export interface FilosofiFactsRow {
-  communeCode: string;
-  fiscalHouseholds2021: number | null;
-  fiscalPersons2021: number | null;
-  medianIncomeEur2021: number | null;
-  povertyRatePct2021: number | null;
-  d1Eur2021: number | null;
-  d9Eur2021: number | null;
-}
+/** A commune's Filosofi cells (the parser's, re-keyed onto COG 2026) as the facts read them. */
+export type FilosofiFactsRow = { communeCode: string } & FilosofiCells;
 
 export function filosofiFacts(rows: Iterable<FilosofiFactsRow>, into: CommuneFacts = new Map()): CommuneFacts {
   for (const r of rows) {
