@@ -2,12 +2,12 @@
  * What the trade-area scripts (gen-demo-stores, bench-areas) share: the national graph file and a working copy
  * of a seeded PGlite database (`--data-dir`, else the newest test template, else a fresh one seeded here).
  */
-import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { createDatabase, type Database } from '../api/src/db/database.js';
-import { migrateToLatest } from '../api/src/db/migrate.js';
-import { seedAll } from '../api/src/db/seed/index.js';
+import { workingDatabase as sharedWorkingDatabase } from './seeded-database.js';
+import { weightedPicker } from '../api/src/domain/common/random.js';
+
+export { weightedPicker };
 
 const args = process.argv.slice(2);
 export const arg = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
@@ -23,43 +23,9 @@ export function graphFileOrExit(): string {
   return file;
 }
 
-function templateDir(): string | null {
-  const given = arg('--data-dir');
-  if (given) return given;
-  const dir = join(ROOT, '.tmp', 'test-templates');
-  if (!existsSync(dir)) return null;
-  const templates = readdirSync(dir).filter((d) => /^pglite-[0-9a-f]+$/.test(d)).map((d) => join(dir, d));
-  return templates.sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0] ?? null;
-}
-
 /** A private copy of a seeded database (seeding what is missing); `dispose` closes and removes it. */
-export async function workingDatabase(only?: string[]): Promise<{ database: Database; dispose(): Promise<void> }> {
-  const work = mkdtempSync(join(tmpdir(), 'maillage-areas-script-'));
-  const src = templateDir();
-  if (src) cpSync(src, work, { recursive: true });
-  console.log(src ? `database: copy of ${src}` : 'database: fresh, seeding from data/ (minutes)…');
-  const database = await createDatabase({ dataDir: work });
-  await migrateToLatest(database);
-  await seedAll(database, (m) => console.log(`  ${m}`), only);
-  return { database, async dispose() { await database.close(); rmSync(work, { recursive: true, force: true }); } };
-}
+export const workingDatabase = (only?: string[]) => sharedWorkingDatabase('maillage-areas-script', only);
 
-/** Draws indices with probability ∝ weights: one rand() per draw, binary search on the running sums. */
-export function weightedPicker(weights: ArrayLike<number>, rand: () => number): () => number {
-  const cumulative = new Float64Array(weights.length);
-  let total = 0;
-  for (let i = 0; i < weights.length; i++) cumulative[i] = total += weights[i];
-  return () => {
-    const r = rand() * total;
-    let lo = 0, hi = cumulative.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (cumulative[mid] < r) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
-}
 
 /**
  * Customers of the own stores drawn from a Huff result: a commune ∝ population × own share, then an own store

@@ -7,25 +7,22 @@
  * Usage: npm run bench:png [-- --data-dir <seeded PGlite dir>] (default: a copy of the newest test template).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Download, Page } from 'playwright-core';
 import { apiEntryArgs, newestMtime } from './api-bundle.mjs';
 import { launchChromium, browserSkipReason } from '../test/helpers/browser.js';
+import { seededTemplateDir } from './seeded-database.js';
 
 const root = new URL('..', import.meta.url).pathname;
-const args = process.argv.slice(2);
 const RUNS = 3;
 const LOZERE: [number, number] = [3.5, 44.52];
 
 function templateDir(): string {
-  if (args.includes('--data-dir')) return args[args.indexOf('--data-dir') + 1];
-  const dir = join(root, '.tmp', 'test-templates');
-  const found = existsSync(dir) ? readdirSync(dir).filter((d) => /^pglite-[0-9a-f]+$/.test(d)).map((d) => join(dir, d)) : [];
-  const newest = found.sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
-  if (!newest) throw new Error('no seeded PGlite template: run one database test first (npx vitest run test/api/territory.test.ts) or pass --data-dir');
-  return newest;
+  const dir = seededTemplateDir();
+  if (!dir) throw new Error('no seeded PGlite template: run one database test first (npx vitest run test/api/territory.test.ts) or pass --data-dir');
+  return dir;
 }
 
 /** web/dist as `npm start` serves it, rebuilt when older than web/ (the same check as the e2e server helper). */

@@ -6,35 +6,12 @@
  * Usage: npm run bench:zones [-- --data-dir <seeded PGlite dir>] (default: a copy of the newest test template,
  * else a fresh database seeded from data/, which takes minutes).
  */
-import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createDatabase } from '../api/src/db/database.js';
-import { migrateToLatest } from '../api/src/db/migrate.js';
-import { seedAll } from '../api/src/db/seed/index.js';
+import { workingDatabase } from './seeded-database.js';
 import { createApp } from '../api/src/app.js';
 import { createTileService } from '../api/src/services/tiles.js';
 import { RoutingService } from '../api/src/services/routing.js';
 
-const args = process.argv.slice(2);
-const root = new URL('..', import.meta.url).pathname;
-const given = args.includes('--data-dir') ? args[args.indexOf('--data-dir') + 1] : null;
-
-function sourceDir(): string | null {
-  if (given) return given;
-  const dir = join(root, '.tmp', 'test-templates');
-  if (!existsSync(dir)) return null;
-  const templates = readdirSync(dir).filter((d) => /^pglite-[0-9a-f]+$/.test(d)).map((d) => join(dir, d));
-  return templates.sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0] ?? null;
-}
-
-const work = mkdtempSync(join(tmpdir(), 'maillage-bench-zones-'));
-const src = sourceDir();
-if (src) cpSync(src, work, { recursive: true });
-console.log(src ? `database: copy of ${src}` : 'database: fresh, seeding from data/ (minutes)…');
-const database = await createDatabase({ dataDir: work });
-await migrateToLatest(database);
-await seedAll(database, (m) => console.log(`  ${m}`));
+const { database, dispose } = await workingDatabase('maillage-bench-zones');
 const app = createApp({ database, tiles: createTileService(database, 'js'), routing: RoutingService.load(database, undefined), config: { extraAttribution: [] } });
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -116,5 +93,4 @@ step(`XLSX export, ${codes.length}-row Communes sheet + profile + provenance (ta
 
 console.log('\n| figure | median ms | ratio |\n| --- | --- | --- |');
 for (const [label, ms, ratio] of rows) console.log(`| ${label} | ${ms.toFixed(0)} | ${ratio} |`);
-await database.close();
-rmSync(work, { recursive: true, force: true });
+await dispose();

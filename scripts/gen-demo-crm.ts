@@ -10,7 +10,7 @@ import { feature } from 'topojson-client';
 import { booleanPointInPolygon } from '@turf/turf';
 import type { Topology } from 'topojson-specification';
 import type { TerritoryArtifacts } from '../api/src/domain/territory/artifacts.js';
-import { seededRandom } from '../api/src/domain/common/random.js';
+import { seededRandom, weightedPicker } from '../api/src/domain/common/random.js';
 
 const ACCOUNTS = 20_000;
 const SEED = 20261122;
@@ -24,20 +24,8 @@ const shapes = new Map(
   (feature(topo, topo.objects.communes) as unknown as GeoJSON.FeatureCollection<GeoJSON.Polygon | GeoJSON.MultiPolygon>).features.map((f) => [String(f.id), f]),
 );
 const eligible = attrs.communes.filter((c) => c.zone !== 'com' && c.geometryStatus !== 'approximate_parent_2018' && shapes.has(c.code) && c.populationCount > 0);
-const cumulative: number[] = [];
-let total = 0;
-for (const c of eligible) cumulative.push((total += c.populationCount));
-
-function pickCommune() {
-  const r = rand() * total;
-  let lo = 0, hi = cumulative.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (cumulative[mid] < r) lo = mid + 1;
-    else hi = mid;
-  }
-  return eligible[lo];
-}
+const pickEligible = weightedPicker(eligible.map((c) => c.populationCount), rand);
+const pickCommune = () => eligible[pickEligible()];
 
 /** Bbox of the largest part (a commune with far-off islets would otherwise give a mostly-empty box). */
 function bboxOf(f: GeoJSON.Feature<GeoJSON.Polygon | GeoJSON.MultiPolygon>) {

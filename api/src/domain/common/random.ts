@@ -13,3 +13,20 @@ export function seededRandom(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/** Draws indices with probability ∝ weights: one rand() per draw, binary search on the running sums. */
+export function weightedPicker(weights: ArrayLike<number>, rand: () => number): () => number {
+  const cumulative = new Float64Array(weights.length);
+  let total = 0;
+  for (let i = 0; i < weights.length; i++) cumulative[i] = total += weights[i];
+  return () => {
+    const r = rand() * total;
+    let lo = 0, hi = cumulative.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cumulative[mid] < r) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+}
