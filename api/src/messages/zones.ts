@@ -27,6 +27,7 @@ export const zoneMessages = {
   rowPolygonEmpty: 'Le polygone ne recouvre aucune commune française.',
   rowDuplicateZone: (name: string) => `La zone « ${name} » apparaît deux fois dans le fichier.`,
   badFormat: (format: string) => `Format « ${format} » inconnu : csv, xlsx ou geojson.`,
+  tooManyZones: (count: number, max: number) => `${count} zones à enregistrer : au plus ${max} à la fois. Relevez les seuils (moins de zones) ou enregistrez-en une partie.`,
 };
 
 /** How a figure is set against its reference (a count is part of its reference's total; a rate is compared to its level). */
@@ -90,8 +91,6 @@ export const communeProfileNotes = {
     by.length === 1
       ? `${code} (${oldName}) est un ancien code : profil de la commune actuelle ${by[0].code} ${by[0].name}.`
       : `${code} (${oldName}) est un ancien code, remplacé par ${by.map((r) => `${r.code} ${r.name}`).join(', ')} : profil de ${by[0].code} ${by[0].name}.`,
-  /** A commune Filosofi publishes as it is (no merger since 2021): its own median and deciles, exact. */
-  exactFilosofi: 'Valeur publiée par l’INSEE pour cette commune (exacte).',
   /** A commune merged since 2021: its median and deciles are weighted means of its former communes'. */
   mergedFilosofi: (sourceCodes: string) => `Commune fusionnée depuis 2021 (${sourceCodes}) : moyenne des valeurs des anciennes communes pondérée par la population — approchée.`,
 };

@@ -71,7 +71,7 @@ export async function inseeFactRows(db: Kysely<DB>, codes: string[] | null): Pro
     communeCode: 'commune_code', population2021: 'population_2021', population2015: 'population_2015', households2021: 'households_2021',
     births2022: 'births_2022', deaths2022: 'deaths_2022', pop15642021: 'pop_15_64_2021', active15642021: 'active_15_64_2021',
     unemployed15642021: 'unemployed_15_64_2021', fiscalHouseholds2021: 'fiscal_households_2021', fiscalPersons2021: 'fiscal_persons_2021',
-    medianIncomeEur2021: 'median_income_eur_2021', povertyRatePct2021: 'poverty_rate_pct_2021', d1Eur2021: 'd1_eur_2021', d9Eur2021: 'd9_eur_2021',
+    medianIncomeEur2021: 'median_income_eur_2021', povertyRatePct2021: 'poverty_rate_pct_2021', d1Eur2021: 'd1_eur_2021', d9Eur2021: 'd9_eur_2021', medianApproximate: 'median_approximate',
   };
   return columnar(db, Object.fromEntries(Object.entries(names).map(([k, c]) => [k, col(c)])), sql`FROM commune_insee WHERE ${codeFilter('commune_code', codes)}`);
 }

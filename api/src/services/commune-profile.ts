@@ -27,21 +27,17 @@ export async function communeProfile(db: Kysely<DB>, rawCode: string, q: { indic
     resolution = { oldCode: code, oldName: replacements[0].oldName, kind: replacements[0].kind, replacedBy, note: communeProfileNotes.formerCode(code, replacements[0].oldName, replacedBy) };
   }
   const [figures, insee] = await Promise.all([communeFigures(db, commune.code, q), inseeByCommunes(db, [commune.code])]);
-  return { commune: { code: commune.code, name: commune.name }, ...(resolution ? { resolution } : {}), ...figures, indicators: exactWhereMeasured(figures.indicators, insee.get(commune.code)) };
+  return { commune: { code: commune.code, name: commune.name }, ...(resolution ? { resolution } : {}), ...figures, indicators: mergedFilosofiNote(figures.indicators, insee.get(commune.code)) };
 }
 
 /**
- * A median or a decile is approximate over a zone (a weighted mean of communes' values), not for one commune
- * that Filosofi publishes as it is: there the figure is the published one, exact. A commune merged since 2021
- * keeps « approché » with its former codes said.
+ * A median or a decile of one commune is Filosofi's own figure (the aggregation says `exact`); a commune merged
+ * since 2021 keeps « approché »: here its former codes are said.
  */
-function exactWhereMeasured<T extends { id: string; quality?: string | null; note?: string; value: number | null }>(
+function mergedFilosofiNote<T extends { id: string; quality?: string | null; note?: string; value: number | null }>(
   indicators: T[], row: { medianApproximate: boolean; sourceCodes: string | null } | undefined,
 ): T[] {
-  if (!row) return indicators;
-  return indicators.map((ind) => {
-    if (!ind.id.startsWith('filosofi_') || ind.quality !== 'approximate' || ind.value === null) return ind;
-    if (row.medianApproximate) return { ...ind, note: communeProfileNotes.mergedFilosofi(row.sourceCodes ?? '') };
-    return { ...ind, quality: null, note: communeProfileNotes.exactFilosofi };
-  });
+  if (!row?.medianApproximate) return indicators;
+  return indicators.map((ind) => (ind.id.startsWith('filosofi_') && ind.quality === 'approximate' && ind.value !== null
+    ? { ...ind, note: communeProfileNotes.mergedFilosofi(row.sourceCodes ?? '') } : ind));
 }

@@ -4,12 +4,11 @@ import { ApiError } from '../errors.js';
 import { zoneMessages, zoneNotes } from '../messages/zones.js';
 import { aggregateIndicator, compareToReference, type WeightedMember } from '../domain/indicators/aggregate.js';
 import { pickIndicators, publicDef, type IndicatorDef } from '../domain/indicators/registry.js';
-import { registryDefs } from '../domain/indicators/providers/index.js';
 import { AGE_DEFS, aggregateAgeBands, ageNote, type AgeStructure } from '../domain/indicators/providers/age.js';
 import type { LayerInfo } from '../domain/indicators/providers/layers.js';
 import { areaName, communeCodesOfArea, indicatorDataVersion, registryLayers, type CommuneBase } from '../repositories/zone-facts.js';
 import { zoneMembers } from '../repositories/zones.js';
-import { loadFacts, VersionedCache } from './indicator-facts.js';
+import { indicatorRegistry, loadFacts, VersionedCache } from './indicator-facts.js';
 import { zoneOr404 } from './zones.js';
 
 export { indicatorRegistry, listRegistry, loadFacts, registryCommuneValues } from './indicator-facts.js';
@@ -72,7 +71,7 @@ async function referenceFigures(db: Kysely<DB>, version: string, key: string, co
  */
 async function computeFigures(db: Kysely<DB>, memberSets: readonly (readonly WeightedMember[])[], ids: string[] | null, level: ReferenceLevel) {
   const layers = await registryLayers(db);
-  const defs = pickOr400(registryDefs(layers), ids);
+  const defs = pickOr400(await indicatorRegistry(db), ids);
   const memberCodes = [...new Set(memberSets.flatMap((ms) => ms.map((m) => m.communeCode)))];
   // The pyramid needs the age bands even when no age indicator is asked.
   const { facts, base, ageBands } = await loadFacts(db, [...defs, AGE_DEFS[0]], memberCodes, layers);
@@ -88,11 +87,11 @@ async function computeFigures(db: Kysely<DB>, memberSets: readonly (readonly Wei
   return memberSets.map((members, i) => {
     const ref = refs[i];
     const indicators = defs.map((d) => {
-      const { value, coverageRatio } = aggregateIndicator(d, members, facts);
+      const { value, coverageRatio, exact } = aggregateIndicator(d, members, facts);
       const referenceValue = ref.figures.values.get(d.id) ?? null;
-      const note = value === null ? zoneNotes.noData : d.aggregation.kind === 'notAdditive' ? d.aggregation.approximation : d.note;
+      const note = value === null ? zoneNotes.noData : exact ? d.exactForOneCommune!.note : d.aggregation.kind === 'notAdditive' ? d.aggregation.approximation : d.note;
       return {
-        id: d.id, label: d.label, unit: d.unit, source: d.source, year: d.year, aggregation: publicDef(d).aggregation, quality: d.quality ?? null,
+        id: d.id, label: d.label, unit: d.unit, source: d.source, year: d.year, aggregation: publicDef(d).aggregation, quality: exact ? null : d.quality ?? null,
         value, coverageRatio, referenceValue, ...compareToReference(d, value, referenceValue), ...(note ? { note } : {}),
       };
     });

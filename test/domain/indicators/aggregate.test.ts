@@ -17,9 +17,9 @@ const facts: CommuneFacts = new Map([
 ]);
 filosofiFacts(
   [
-    { communeCode: 'A', fiscalHouseholds2021: 400, fiscalPersons2021: 1000, medianIncomeEur2021: 20000, povertyRatePct2021: 10, d1Eur2021: null, d9Eur2021: null },
-    { communeCode: 'B', fiscalHouseholds2021: 1300, fiscalPersons2021: 3000, medianIncomeEur2021: 24000, povertyRatePct2021: 20, d1Eur2021: null, d9Eur2021: null },
-    { communeCode: 'C', fiscalHouseholds2021: null, fiscalPersons2021: null, medianIncomeEur2021: null, povertyRatePct2021: null, d1Eur2021: null, d9Eur2021: null },
+    { communeCode: 'A', fiscalHouseholds2021: 400, fiscalPersons2021: 1000, medianIncomeEur2021: 20000, povertyRatePct2021: 10, d1Eur2021: null, d9Eur2021: null, medianApproximate: false },
+    { communeCode: 'B', fiscalHouseholds2021: 1300, fiscalPersons2021: 3000, medianIncomeEur2021: 24000, povertyRatePct2021: 20, d1Eur2021: null, d9Eur2021: null, medianApproximate: true },
+    { communeCode: 'C', fiscalHouseholds2021: null, fiscalPersons2021: null, medianIncomeEur2021: null, povertyRatePct2021: null, d1Eur2021: null, d9Eur2021: null, medianApproximate: false },
   ],
   facts,
 );
@@ -34,6 +34,20 @@ describe('aggregateIndicator', () => {
     expect(aggregateIndicator(def('density'), whole(['A', 'B', 'C']), facts).value).toBeCloseTo(100, 10);
     // (1 + 2 + 9) / 10,000 × 10,000 = 12 GPs per 10,000.
     expect(aggregateIndicator(def('health_gp_per_10k'), whole(['A', 'B', 'C']), facts).value).toBeCloseTo(12, 10);
+  });
+
+  it('says a median is exact for one unmerged commune with full weight, approximate otherwise', () => {
+    const median = def('filosofi_median_income');
+    expect(aggregateIndicator(median, whole(['A']), facts)).toEqual({ value: 20000, coverageRatio: 1, exact: true });
+    // B was merged since 2021: its median is itself a weighted mean of former communes'.
+    expect(aggregateIndicator(median, whole(['B']), facts).exact).toBeUndefined();
+    // Half of A: a share of a commune is not the commune.
+    expect(aggregateIndicator(median, [{ communeCode: 'A', weight: 0.5 }], facts).exact).toBeUndefined();
+    // A with the secret C: A's median is all there is, but it is not the zone's median.
+    expect(aggregateIndicator(median, whole(['A', 'C']), facts).exact).toBeUndefined();
+    expect(aggregateIndicator(median, whole(['A', 'B']), facts).exact).toBeUndefined();
+    // An additive count never carries the flag.
+    expect(aggregateIndicator(def('population'), whole(['A']), facts).exact).toBeUndefined();
   });
 
   it('weights a median by population and reports the share of the population covered (secret cell)', () => {

@@ -10,6 +10,8 @@ export interface AggregateResult {
   value: number | null;
   /** Share (0–1) of the zone's population living in member communes for which the source has a value. */
   coverageRatio: number;
+  /** Set for a definition with `exactForOneCommune` when its figure is the one commune's published value. */
+  exact?: true;
 }
 
 /** The population field every coverage is measured against (territory provider: populations légales). */
@@ -24,7 +26,8 @@ const isNum = (v: number | null | undefined): v is number => typeof v === 'numbe
  * - weightedMean / notAdditive: Σ w·k·x / Σ w·k with k the named weight (the approximation a notAdditive
  *   indicator says it uses).
  * A member contributes only where every field it needs has a value. No contributing member → null with
- * coverage 0 (never 0 for "no data").
+ * coverage 0 (never 0 for "no data"). An approximation over one unmerged commune is that commune's own figure:
+ * `exact` (see IndicatorDef.exactForOneCommune).
  */
 export function aggregateIndicator(def: IndicatorDef, members: readonly WeightedMember[], facts: CommuneFacts): AggregateResult {
   const a = def.aggregation;
@@ -62,7 +65,9 @@ export function aggregateIndicator(def: IndicatorDef, members: readonly Weighted
   if (contributing === 0) return { value: null, coverageRatio: 0 };
   if (a.kind === 'sum') return { value: num, coverageRatio };
   if (den === 0) return { value: null, coverageRatio };
-  return { value: a.kind === 'ratio' ? (a.scale * num) / den : num / den, coverageRatio };
+  const exactFlag = def.exactForOneCommune?.approximateFlag;
+  const exact = exactFlag !== undefined && members.length === 1 && members[0].weight === 1 && facts.get(members[0].communeCode)?.[exactFlag] === 0;
+  return { value: a.kind === 'ratio' ? (a.scale * num) / den : num / den, coverageRatio, ...(exact ? { exact: true as const } : {}) };
 }
 
 /** Index base 100 against a reference; null when either side is missing, zero or negative (a base-100 index of a signed change means nothing). */

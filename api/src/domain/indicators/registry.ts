@@ -13,7 +13,7 @@ export type Aggregation =
   | { kind: 'notAdditive'; approximation: string; weight?: string };
 
 export type IndicatorQuality = 'estimated' | 'approximate' | 'synthetic' | 'modelled' | 'computed';
-export type IndicatorProvider = 'territory' | 'insee' | 'filosofi' | 'age' | 'eurostat' | 'layers' | 'health' | 'routing';
+export type IndicatorProvider = 'territory' | 'insee' | 'filosofi' | 'age' | 'eurostat' | 'layers' | 'health' | 'routing' | 'computed';
 
 export interface IndicatorDef {
   id: string;
@@ -29,6 +29,12 @@ export interface IndicatorDef {
   field?: string;
   /** Shown next to the figure of a zone (e.g. how an approximation is made). */
   note?: string;
+  /**
+   * An approximate figure (a median or a decile: a weighted mean of communes' values) is the source's own, exact,
+   * when ONE commune contributes with full weight and its `approximateFlag` fact is 0 (its figure is not itself a
+   * mix of former communes): the aggregation says so and `note` replaces the approximation's.
+   */
+  exactForOneCommune?: { approximateFlag: string; note: string };
 }
 
 /** Per-commune facts: field name → value (null = no value: secret, missing or not computable; never 0 for missing). */
@@ -47,7 +53,7 @@ export function fieldsOf(def: IndicatorDef): string[] {
 
 /** The public listing of a definition (`GET /api/indicators`): internal fields left out. */
 export function publicDef(def: IndicatorDef) {
-  const { field: _field, ...rest } = def;
+  const { field: _field, exactForOneCommune: _exact, ...rest } = def;
   const aggregation = def.aggregation.kind === 'notAdditive' ? { kind: 'notAdditive' as const, approximation: def.aggregation.approximation } : def.aggregation;
   return { ...rest, aggregation, quality: def.quality ?? null, description: def.definition };
 }
