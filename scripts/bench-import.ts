@@ -12,7 +12,7 @@
  * Prints figures, never asserts.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,6 +25,7 @@ import { parseTable } from '../api/src/domain/imports/parse.js';
 import { runPipeline, type ColumnMapping } from '../api/src/domain/imports/pipeline.js';
 import { geocodeReference, importLayer } from '../api/src/services/imports.js';
 import { seededRandom } from '../api/src/domain/common/random.js';
+import { seededTemplateDir } from './seeded-database.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const WORK = join(ROOT, '.tmp', 'bench-import');
@@ -72,9 +73,8 @@ function writeCsv(file: string, rows: number, communes: RefCommune[], former: st
 
 async function openPglite(dir: string): Promise<Database> {
   if (!existsSync(dir)) {
-    const templates = join(ROOT, '.tmp', 'test-templates');
-    const tpl = existsSync(templates) ? readdirSync(templates).find((d) => /^pglite-[0-9a-f]+$/.test(d)) : undefined;
-    if (tpl) cpSync(join(templates, tpl), dir, { recursive: true });
+    const tpl = seededTemplateDir();
+    if (tpl) cpSync(tpl, dir, { recursive: true });
   }
   return createDatabase({ dataDir: dir });
 }
