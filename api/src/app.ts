@@ -18,6 +18,8 @@ import { healthRoutes } from './routes/health.js';
 import { zonesRoutes } from './routes/zones.js';
 import { exportsRoutes } from './routes/exports.js';
 import { areasRoutes } from './routes/areas.js';
+import { basinsRoutes } from './routes/basins.js';
+import { basinFlowsRoutes } from './routes/basins-flows.js';
 
 /** Builds the Hono app: mounts every resource (one line each) and maps all errors to the one error shape. */
 export function createApp(deps: AppDeps) {
@@ -32,7 +34,9 @@ export function createApp(deps: AppDeps) {
     .route('/health', healthRoutes(deps))
     .route('/zones', zonesRoutes(deps))
     .route('/exports', exportsRoutes(deps))
-    .route('/areas', areasRoutes(deps));
+    .route('/areas', areasRoutes(deps))
+    .route('/basins', basinsRoutes(deps))
+    .route('/basins/flows', basinFlowsRoutes(deps));
 
   const app = new Hono();
   app.use('/api/*', compress());

@@ -76,7 +76,16 @@ describe('store × commune drive times (engine)', () => {
     // One store moved: only its row is computed.
     const moved = await engine.times(network, [...stores.slice(0, 3), [7.3968, 43.7456]], 3600);
     expect(moved.computedRowCount).toBe(1);
+    // The sparse table holds exactly the dense table's times (communes ascending per store).
+    const { sparse } = run;
+    expect(sparse.offsets[stores.length]).toBe(Array.from(run.times.sec).filter((x) => x === x).length);
+    for (let s = 0; s < stores.length; s++) for (let k = sparse.offsets[s]; k < sparse.offsets[s + 1]; k++) expect(sparse.sec[k]).toBe(run.times.sec[s * communes.length + sparse.commune[k]]);
     await engine.close();
+    // The WebAssembly SIMD sweep and the plain JavaScript loop give the same times, bit for bit.
+    const plain = new StoreTimesEngine(network, communes, 1, 10, false);
+    const js = await plain.times(network, stores, 3600);
+    await plain.close();
+    expect(Array.from(js.times.sec)).toEqual(Array.from(run.times.sec));
   });
 });
 
@@ -122,6 +131,21 @@ describeEachDatabase('trade areas API', (kind) => {
     return { status: res.status, body: (await res.json()) as Json };
   };
   const stores = (layerId = storesId, extra: Json = {}) => ({ sources: [{ layerId, role: { field: 'reseau', ownValues: ['propre'] }, attractivenessMeasure: 'surface_m2', ...extra }] });
+
+  it('lists the points of sale of a request before any computation (POST /api/areas/stores), FINESS sites included', async () => {
+    const { status, body } = await post('/api/areas/stores', { stores: { ...stores(), roles: { 'CONC-2': 'own' } } });
+    expect(status).toBe(200);
+    expect(body.count).toBe(STORES.length);
+    expect(body.synthetic).toBe(true);
+    expect(body.stores.map((s: Json) => [s.key, s.role, s.attractiveness])).toEqual(STORES.map((s) => [s.id, s.id === 'CONC-2' || s.reseau === 'propre' ? 'own' : 'competitor', s.surface]));
+    const finessCount = (await sql<{ n: number }>`SELECT count(*)::int AS n FROM health_sites WHERE departement_code = '06' AND geom IS NOT NULL`.execute(t.database.db)).rows[0].n;
+    const finess = await post('/api/areas/stores', { stores: { sources: [{ finess: { departements: ['06'] }, role: 'competitor' }] } });
+    expect(finess.status).toBe(200);
+    expect(finess.body.count).toBe(finessCount);
+    expect(finess.body.stores.every((s: Json) => s.role === 'competitor' && typeof s.name === 'string')).toBe(true);
+    expect((await post('/api/areas/stores', { stores: stores('00000000-0000-0000-0000-000000000000') })).status).toBe(404);
+    expect((await post('/api/areas/stores', { stores: { sources: [] } })).status).toBe(400);
+  });
 
   it('has the seeded synthetic demo network: 120 own stores, 200 competitors, 30,000 customers all keyed to an own store', async () => {
     const layers = (await sql<{ id: string; name: string; synthetic: boolean; featureCount: number }>`

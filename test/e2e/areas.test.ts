@@ -211,6 +211,8 @@ async function shoot(page: Page, name: string, target: string) {
     await session.waitForMapIdle();
     await session.clickMap(MOVE_TO);
     await expect.poll(() => p.locator('[data-testid=areas-changes] li').allInnerTexts()).toEqual([expect.stringMatching(/^Déplacer Magasin Achères \(2\.08\d+ ; 48\.89\d+\)/)]);
+    // On the map: the old place hollow grey (in the legend), a line to the new one.
+    await expect.poll(() => p.locator('[data-testid=areas-legend]').innerText()).toMatch(/Ancien emplacement \(déplacé\)/);
     const response = page.waitForResponse((r) => r.url().endsWith('/api/areas/what-if'));
     await p.locator('[data-testid=areas-compute-whatif]').click();
     const res = await response;
@@ -226,7 +228,8 @@ async function shoot(page: Page, name: string, target: string) {
     await p.locator('[data-testid=areas-scenario-name]').fill('Déplacement Achères');
     await p.locator('[data-testid=areas-save-scenario]').click();
     await expect.poll(() => p.locator('[data-testid=areas-scenarios] summary').innerText()).toMatch(/\(2\)/);
-  });
+    await shoot(page, '3a-move', '[data-testid=areas-whatif-table]'); // the old place hollow, a line to the new one
+  }, 180_000);
 
   it('compares the two saved scenarios side by side: own network before → after, captured, cannibalised, per store', async () => {
     const { page } = session;
@@ -235,7 +238,8 @@ async function shoot(page: Page, name: string, target: string) {
     const byName = new Map<string, Json>(scenarios.map((s: Json) => [s.name, s]));
     await p.locator('[data-testid=areas-scenarios] summary').click();
     for (const name of ['Ouverture Le Pecq', 'Déplacement Achères']) await p.getByRole('checkbox', { name: `Comparer ${name}` }).check();
-    const table = p.locator('[data-testid=areas-compare-table]');
+    await expect.poll(() => p.locator('[data-testid=areas-compare-below]').count()).toBe(1);
+    const table = page.locator('[data-testid=areas-compare-drawer] [data-testid=areas-compare-table]'); // in the map's bottom drawer
     await table.waitFor({ timeout: 10_000 });
     const heads = await table.locator('thead th.scenario').allInnerTexts();
     expect(heads).toEqual(['Ouverture Le Pecq', 'Déplacement Achères']);
@@ -255,9 +259,11 @@ async function shoot(page: Page, name: string, target: string) {
     const candidate = table.locator('tr[data-store=candidat-1] td');
     expect(await candidate.nth(0).innerText()).toMatch(/ouverture/);
     expect(await table.locator('tr[data-store=E2E-P2] td').nth(1).innerText()).toMatch(/déplacement/);
-    expect(await p.locator('[data-testid=areas-compare] [data-testid=areas-label-modelled]').innerText()).toBe('modélisé');
+    expect(await page.locator('[data-testid=areas-compare] [data-testid=areas-label-modelled]').innerText()).toBe('modélisé');
     await session.waitForMapIdle();
     await shoot(page, '3b-compare', '[data-testid=areas-compare]');
+    await page.locator('[data-testid=areas-compare-drawer]').getByRole('button', { name: 'Fermer la comparaison des scénarios' }).click();
+    await expect.poll(() => page.locator('[data-testid=areas-compare-drawer]').count()).toBe(0);
   });
 
   it('drive-time (exclusive) and customer-derived areas: a table per store, the communes coloured', async () => {
@@ -350,21 +356,25 @@ async function shoot(page: Page, name: string, target: string) {
     await p.locator('[data-testid=areas-store-layer]').selectOption({ label: 'Établissements de santé (FINESS)' });
     await p.locator('[data-testid=areas-finess-departements]').fill('78');
     await p.locator('[data-testid=areas-finess-categories]').getByRole('checkbox', { name: 'Centre Hospitalier (C.H.)' }).check();
+    // the sites are listed with the source, before any result: one can be switched by hand already
+    const roles = p.locator('[data-testid=areas-roles]');
+    await roles.locator('summary').click();
+    await roles.locator('[data-testid=areas-roles-filter]').fill('st germain');
+    const site780 = roles.locator('[data-testid=areas-roles-list] li[data-key="780000337"]');
+    await expect.poll(() => site780.count(), { timeout: 10_000 }).toBe(1);
+    await site780.locator('[data-testid=areas-role-competitor]').click();
+    await shoot(page, '8-finess-roles', '[data-testid=areas-roles]');
     const response = page.waitForResponse((r) => r.url().endsWith('/api/areas/huff'));
     await p.locator('[data-testid=areas-compute-huff]').click();
     const res = await response;
-    expect((res.request().postDataJSON() as Json).stores).toEqual({ sources: [{ finess: { categories: ['Centre Hospitalier (C.H.)'], departements: ['78'] }, role: 'own' }] });
+    expect((res.request().postDataJSON() as Json).stores).toEqual({ sources: [{ finess: { categories: ['Centre Hospitalier (C.H.)'], departements: ['78'] }, role: 'own' }], roles: { 780000337: 'competitor' } });
     const body = (await res.json()) as Json;
     expect(res.status(), JSON.stringify(body).slice(0, 500)).toBe(200);
     expect(body.stores.every((s: Json) => s.layerId === 'finess')).toBe(true);
     const site = body.stores.find((s: Json) => s.key === '780000337'); // the Saint-Germain site of the intercommunal hospital
     expect(site.offNetworkReason ?? null).toBeNull();
+    expect(site.role).toBe('competitor');
     await p.locator('[data-testid=areas-huff-result]').waitFor({ timeout: 20_000 });
-    // the sites, listed from the result, can be switched by hand too
-    const roles = p.locator('[data-testid=areas-roles]');
-    await roles.locator('summary').click();
-    await roles.locator('[data-testid=areas-roles-filter]').fill('st germain');
-    await expect.poll(() => roles.locator('[data-testid=areas-roles-list] li[data-key="780000337"]').count()).toBe(1);
     expect(session.errors).toEqual([]);
   });
 });

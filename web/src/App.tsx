@@ -12,6 +12,7 @@ import { shell } from './lib/messages';
 import { closeToast, handleError, loadWorkspace, openCommune, selectIndicator } from './state/actions';
 import { workspace } from './state/workspace';
 import { Drawer as ZoneCompareDrawer } from './features/zones';
+import { Drawer as ScenarioCompareDrawer } from './features/areas';
 import { ToolStatusLine, toolMapClick } from './map/tools';
 
 // MapLibre + deck.gl are ~85 % of the JS: loaded as a separate chunk so the shell (search, pickers) paints first.
@@ -34,7 +35,7 @@ export function App() {
 
   const indicator = indicators.find((i) => i.id === values?.indicatorId) ?? null;
   const choropleth = useMemo(
-    () => (values ? buildChoropleth(values.codes, values.values, method, 7, values.indicatorId.includes('change')) : null),
+    () => (values ? buildChoropleth(values.codes, values.values, method, 7, values.indicatorId.includes('change'), values.palette) : null),
     [values, method],
   );
   const toolActive = state.tools.active !== null;
@@ -78,6 +79,7 @@ export function App() {
         </LegendDock>
         {(!values || values.indicatorId !== indicatorId) && <div className="loading">{shell.loadingIndicator}</div>}
         <ZoneCompareDrawer />
+        <ScenarioCompareDrawer />
         <ToolStatusLine />
       </main>
       <Toast message={toast} action={toastAction} onClose={closeToast} />

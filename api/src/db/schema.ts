@@ -74,5 +74,22 @@ export interface TerritoryTables {
   };
 }
 
-export type DB = TerritoryTables & LayerTables & HealthTables & InseeTables & ZoneTables;
+/** Computed indicators (migration 2026_11_30_2300_computed_indicators): per-commune figures the app computed, with their method. */
+export interface ComputedIndicatorTables {
+  computedIndicators: {
+    id: Generated<string>;
+    workspaceId: string;
+    label: string;
+    unit: string;
+    definition: string;
+    source: string;
+    method: ColumnType<unknown, string, string>;
+    quality: Generated<string>;
+    createdBy: Generated<string>;
+    createdAt: ColumnType<Date, Date | string | undefined, never>;
+  };
+  computedIndicatorValues: { indicatorId: string; communeCode: string; value: number | null };
+}
+
+export type DB = TerritoryTables & LayerTables & HealthTables & InseeTables & ZoneTables & ComputedIndicatorTables;
 export type { Generated };

@@ -2,8 +2,11 @@
  * Store × commune drive times for trade areas (issue 14): customers drive FROM each commune TO each store.
  * Per store, one backward upward search (CH) on the calling thread, then restricted PHAST sweeps in worker threads,
  * K nearby stores per sweep, over the part of the hierarchy the communes within the batch's reach need
- * (store-times-worker.mjs); each commune reads its time at the road nearest its point (the isochrones' commune rule). Rows are cached per (network, snap distance, store position): a what-if that moves one store
- * recomputes one row. Off-network stores and communes get NaN and a reason — never an invented time.
+ * (store-times-worker.mjs); each commune reads its time at the road nearest its point (the isochrones' commune rule).
+ * Rows are SPARSE (only the communes within reach: ≈ 6 % of the national table within 90 min), cached per (network,
+ * snap distance, store position): a what-if that moves one store recomputes one row. A run gives the sparse table
+ * (what the models read) and, on demand, the dense one. Off-network stores and communes get no time and a reason
+ * — never an invented one.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -13,11 +16,11 @@ import { snapPoints, type LonLat, type RoutingNetwork, type SnappedPoint } from 
 import { UpwardSearch } from '../domain/routing/ch/upward-search.js';
 import { call, morton, restrictedSweep, shared } from './store-times-sweep.js';
 import { samePieceDurationMs } from '../domain/routing/query/snap.js';
-import type { StoreTimes } from '../domain/areas/index.js';
+import { toDense, type SparseStoreTimes, type StoreTimes } from '../domain/areas/index.js';
 
-/** Stores per PHAST sweep: one read of the hierarchy serves K trees (labels interleaved). */
+/** Stores per PHAST sweep: one read of the hierarchy serves K trees (labels interleaved; the worker's stride, 16). */
 const TREES_PER_SWEEP = 16;
-/** Rows kept (≈ 140 kB each for all communes, ≈ 100 MB in all): the demo network twice over, what-ifs included. */
+/** Rows kept (sparse: ≈ 8 bytes per commune within reach, ≈ 17 kB for a 90-min row): the demo network twice over, what-ifs included. */
 const DEFAULT_ROW_CACHE = 700;
 /** Rows are computed to at least this drive time (the default cut-off), whatever the request's cut-off. */
 const DEFAULT_REACH_SEC = 90 * 60;
@@ -47,7 +50,10 @@ interface CommuneSeeds {
 }
 
 export interface StoreTimesRun {
-  times: StoreTimes;
+  /** The dense table (store-major, NaN where no time), built from `sparse` on first read. */
+  readonly times: StoreTimes;
+  /** The same times, sparse: per store only the communes within the cut-off (what the engine computes and caches). */
+  sparse: SparseStoreTimes;
   /** Per store: where it met the road, or null (off network: its row is NaN). */
   storeSnaps: (SnappedPoint | null)[];
   /** Per commune: snapped or not (off network: its column is NaN). */
@@ -55,6 +61,8 @@ export interface StoreTimesRun {
   /** Rows computed in this call (the others came from the cache). */
   computedRowCount: number;
   computeMs: number;
+  /** Where the workers' time went in this call: ms summed over batches (thread CPU time on Linux, else wall) marking the reach, sweeping, reading communes. */
+  workerMs: { mark: number; sweep: number; read: number; sweptNodeCount: number; batchCount: number };
 }
 
 /** The process's store-times engine over one road network: worker pool, commune seeds, row cache. */
@@ -62,8 +70,8 @@ export class StoreTimesEngine {
   private workers: Worker[] | null = null;
   private initialised = new Map<number, CommuneSeeds>();
   private activeSeeds: CommuneSeeds | null = null;
-  /** Raw rows (no cut-off applied) and the reach they were computed for: valid for any cut-off up to it. */
-  private readonly rows = new Map<string, { row: Float32Array; reachSec: number }>();
+  /** Sparse rows (no cut-off applied) and the reach they were computed for: valid for any cut-off up to it. */
+  private readonly rows = new Map<string, SparseRow>();
   /** Fastest speed on the graph (m/s): nothing beyond reachSec × this, crow-fly, can be within reachSec. */
   private readonly maxSpeedMps: number;
   private readonly search: UpwardSearch;
@@ -74,6 +82,8 @@ export class StoreTimesEngine {
     readonly communes: readonly CommuneSite[],
     readonly workerCount = Math.max(1, availableParallelism()),
     private readonly rowCacheSize = DEFAULT_ROW_CACHE,
+    /** The sweep in WebAssembly SIMD when the runtime has it (false: the plain JavaScript loop, same labels). */
+    private readonly simd = true,
   ) {
     this.search = new UpwardSearch(network.ch, 'backward');
     let v = 30 / 3.6; // access legs never exceed this (they are at most 30 km/h)
@@ -105,51 +115,61 @@ export class StoreTimesEngine {
     const firstOf = new Map(keys.map((k, s) => [k, s] as [string, number]).reverse());
     const missing = [...new Set(keys.filter((k, s) => storeSnaps[s] && !((this.rows.get(k)?.reachSec ?? -1) >= cutoffSec)))]
       .sort((a, b) => morton(stores[firstOf.get(a)!]) - morton(stores[firstOf.get(b)!])); // batches of nearby stores sweep less
+    const workerMs = { mark: 0, sweep: 0, read: 0, sweptNodeCount: 0, batchCount: 0 };
     if (missing.length) {
       const sites = missing.map((k) => firstOf.get(k)!);
-      const computed = await this.computeRows(seeds, sites.map((s) => storeSnaps[s]!), sites.map((s) => stores[s]), reachSec, maxSnapM);
-      missing.forEach((k, i) => this.remember(k, computed.subarray(i * communeCount, (i + 1) * communeCount), reachSec));
+      const computed = await this.computeRows(seeds, sites.map((s) => storeSnaps[s]!), sites.map((s) => stores[s]), reachSec, maxSnapM, workerMs);
+      missing.forEach((k, i) => this.remember(k, computed[i]));
     }
-    const sec = new Float32Array(stores.length * communeCount).fill(NaN);
-    stores.forEach((_, s) => {
+    // The request's table: each store's cached row, cut at cutoffSec, concatenated (CSR by store).
+    const used = stores.map((_, s) => {
       const entry = storeSnaps[s] ? this.rows.get(keys[s]) : undefined;
-      if (!entry) return;
-      this.rows.delete(keys[s]); // LRU: used rows move to the end
-      this.rows.set(keys[s], entry);
-      const { row } = entry;
-      const out = sec.subarray(s * communeCount, (s + 1) * communeCount);
-      if (cutoffSec >= entry.reachSec) out.set(row); // rows are NaN beyond their reach already
-      else for (let c = 0; c < communeCount; c++) out[c] = row[c] <= cutoffSec ? row[c] : NaN;
+      if (entry) {
+        this.rows.delete(keys[s]); // LRU: used rows move to the end
+        this.rows.set(keys[s], entry);
+      }
+      return entry;
     });
+    const offsets = new Int32Array(stores.length + 1);
+    used.forEach((e, s) => (offsets[s + 1] = offsets[s] + (!e ? 0 : cutoffSec >= e.reachSec ? e.sec.length : countWithin(e.sec, cutoffSec))));
+    const commune = new Int32Array(offsets[stores.length]), sec = new Float32Array(offsets[stores.length]);
+    used.forEach((e, s) => {
+      if (!e) return;
+      if (cutoffSec >= e.reachSec) { commune.set(e.commune, offsets[s]); sec.set(e.sec, offsets[s]); return; } // rows hold nothing beyond their reach
+      for (let k = 0, p = offsets[s]; k < e.sec.length; k++) if (e.sec[k] <= cutoffSec) { commune[p] = e.commune[k]; sec[p] = e.sec[k]; p++; }
+    });
+    const sparse: SparseStoreTimes = { storeCount: stores.length, communeCount, offsets, commune, sec };
+    let dense: StoreTimes | undefined;
     return {
-      times: { storeCount: stores.length, communeCount, sec },
+      get times() { return (dense ??= toDense(sparse)); },
+      sparse,
       storeSnaps,
       communeSnapped: seeds.snapped.map((p) => p !== null),
       computedRowCount: missing.length,
       computeMs: performance.now() - t0,
+      workerMs,
     };
   }
 
-  private remember(key: string, row: Float32Array, reachSec: number) {
-    this.rows.set(key, { row: row.slice(), reachSec });
+  private remember(key: string, row: SparseRow) {
+    this.rows.set(key, row);
     while (this.rows.size > this.rowCacheSize) this.rows.delete(this.rows.keys().next().value!);
   }
 
   /**
-   * Rows (store-major) for snapped stores, NaN beyond reachSec: backward upward searches here, sweeps in the
-   * workers, each restricted to the communes a batch's stores can reach at the graph's top speed (crow-fly).
+   * Sparse rows for snapped stores (times ≤ reachSec only): backward upward searches here, sweeps in the workers,
+   * each restricted to the communes a batch's stores can reach at the graph's top speed (crow-fly).
    */
-  private async computeRows(seeds: CommuneSeeds, stores: SnappedPoint[], sites: LonLat[], reachSec: number, maxSnapM: number): Promise<Float32Array> {
-    const communeCount = this.communes.length;
-    const out = new SharedArrayBuffer(stores.length * communeCount * 4);
+  private async computeRows(seeds: CommuneSeeds, stores: SnappedPoint[], sites: LonLat[], reachSec: number, maxSnapM: number, workerMs: StoreTimesRun['workerMs']): Promise<SparseRow[]> {
     // A commune's time starts at the road nearest its point (≤ maxSnapM away): the radius counts that too.
     const radiusM = reachSec * this.maxSpeedMps * 1.01 + maxSnapM + 500;
-    const batches: { first: number; k: number; seedOffsets: Uint32Array; seedRanks: Uint32Array; seedMs: Float64Array; sites: Float64Array }[] = [];
-    for (let first = 0; first < stores.length; first += TREES_PER_SWEEP) {
-      const batch = stores.slice(first, first + TREES_PER_SWEEP);
+    // A batch's upward searches run here just before it is sent: the workers sweep while the next batches are prepared.
+    const batch = (first: number) => {
+      const k = Math.min(TREES_PER_SWEEP, stores.length - first);
       const ranks: number[] = [], ms: number[] = [];
-      const seedOffsets = new Uint32Array(batch.length + 1);
-      batch.forEach((store, j) => {
+      const seedOffsets = new Uint32Array(k + 1);
+      for (let j = 0; j < k; j++) {
+        const store = stores[first + j];
         this.search.run({ ranks: store.arrival.nodes.map((v) => this.network.ch.rankOfNode[v]), durationMs: store.arrival.durationMs, distanceM: store.arrival.distanceM });
         for (let i = 0; i < this.search.settledCount; i++) {
           const r = this.search.settled[i];
@@ -159,34 +179,55 @@ export class StoreTimesEngine {
           ms.push(this.search.durationMs[r]);
         }
         seedOffsets[j + 1] = ranks.length;
-      });
-      batches.push({ first, k: batch.length, seedOffsets, seedRanks: Uint32Array.from(ranks), seedMs: Float64Array.from(ms), sites: Float64Array.from(sites.slice(first, first + batch.length).flat()) });
-    }
+      }
+      return { k, seedOffsets, seedRanks: Uint32Array.from(ranks), seedMs: Float64Array.from(ms), sites: Float64Array.from(sites.slice(first, first + k).flat()) };
+    };
+    const rows: SparseRow[] = new Array(stores.length);
     const workers = this.pool(seeds);
     let next = 0;
     await Promise.all(workers.map(async (worker) => {
-      while (next < batches.length) {
-        const b = batches[next++];
-        await call(worker, { type: 'run', k: b.k, seedOffsets: b.seedOffsets, seedRanks: b.seedRanks, seedMs: b.seedMs, sites: b.sites, radiusM, reachSec, out, firstRow: b.first });
+      while (next < stores.length) {
+        const first = next;
+        next += TREES_PER_SWEEP;
+        const b = batch(first);
+        const reply = await call<{ rowStart: Int32Array; commune: Int32Array; sec: Float32Array; phaseMs: number[]; sweptNodeCount: number }>(worker, { type: 'run', ...b, radiusM, reachSec });
+        workerMs.mark += reply.phaseMs[0]; workerMs.sweep += reply.phaseMs[1]; workerMs.read += reply.phaseMs[2];
+        workerMs.sweptNodeCount += reply.sweptNodeCount; workerMs.batchCount++;
+        for (let j = 0; j < b.k; j++) {
+          const from = reply.rowStart[j], to = reply.rowStart[j + 1];
+          rows[first + j] = { commune: reply.commune.subarray(from, to), sec: reply.sec.subarray(from, to), reachSec };
+        }
       }
     }));
-    const rows = new Float32Array(out);
-    this.directAlongPiece(seeds, stores, rows, reachSec);
+    stores.forEach((store, s) => (rows[s] = this.directAlongPiece(seeds, store, rows[s])));
     return rows;
   }
 
   /** A commune on the same road piece as a store may reach it along the piece without a node: that time when shorter. */
-  private directAlongPiece(seeds: CommuneSeeds, stores: SnappedPoint[], rows: Float32Array, reachSec: number) {
-    const communeCount = this.communes.length;
-    stores.forEach((store, s) => {
-      for (const c of seeds.byPiece.get(store.piece) ?? []) {
-        const direct = samePieceDurationMs(this.network.graph, seeds.snapped[c]!, store);
-        if (!direct) continue;
-        const sec = Math.max(0, direct.durationMs - seeds.accessMs[c]) / 1000;
-        const cell = s * communeCount + c;
-        if (!(rows[cell] <= sec) && sec <= reachSec) rows[cell] = sec;
-      }
-    });
+  private directAlongPiece(seeds: CommuneSeeds, store: SnappedPoint, row: SparseRow): SparseRow {
+    const better = new Map<number, number>();
+    for (const c of seeds.byPiece.get(store.piece) ?? []) {
+      const direct = samePieceDurationMs(this.network.graph, seeds.snapped[c]!, store);
+      if (!direct) continue;
+      const raw = Math.max(0, direct.durationMs - seeds.accessMs[c]) / 1000;
+      if (!(raw <= row.reachSec)) continue;
+      const sec = Math.fround(raw);
+      const k = lowerBound(row.commune, c);
+      const has = k < row.commune.length && row.commune[k] === c;
+      if (has && row.sec[k] <= sec) continue;
+      if (has) row.sec[k] = sec;
+      else better.set(c, sec);
+    }
+    if (better.size === 0) return row;
+    // Communes reached only along the piece: merged into the row, which stays in commune order.
+    const n = row.commune.length + better.size;
+    const commune = new Int32Array(n), sec = new Float32Array(n);
+    const added = [...better.keys()].sort((a, b) => a - b);
+    for (let i = 0, a = 0, p = 0; p < n; p++) {
+      if (a < added.length && (i >= row.commune.length || added[a] < row.commune[i])) { commune[p] = added[a]; sec[p] = better.get(added[a])!; a++; }
+      else { commune[p] = row.commune[i]; sec[p] = row.sec[i]; i++; }
+    }
+    return { commune, sec, reachSec: row.reachSec };
   }
 
   private communeSeeds(view: RoutingNetwork, maxSnapM: number): CommuneSeeds {
@@ -229,7 +270,7 @@ export class StoreTimesEngine {
       });
     }
     if (this.activeSeeds !== seeds) {
-      for (const w of this.workers) w.postMessage({ type: 'init', sweep: seeds.sweep, communes: communesMessage(seeds) });
+      for (const w of this.workers) w.postMessage({ type: 'init', sweep: seeds.sweep, communes: communesMessage(seeds), simd: this.simd });
       this.activeSeeds = seeds;
     }
     return this.workers;
@@ -239,6 +280,22 @@ export class StoreTimesEngine {
     await Promise.all((this.workers ?? []).map((w) => w.terminate()));
     this.workers = null;
   }
+}
+
+/** One store's row: communes within reachSec in ascending order, their times (s), and the reach it was computed to. */
+interface SparseRow { commune: Int32Array; sec: Float32Array; reachSec: number }
+
+function countWithin(sec: Float32Array, maxSec: number): number {
+  let n = 0;
+  for (let k = 0; k < sec.length; k++) if (sec[k] <= maxSec) n++;
+  return n;
+}
+
+/** First index of a sorted array whose value is ≥ x. */
+function lowerBound(a: Int32Array, x: number): number {
+  let lo = 0, hi = a.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (a[mid] < x) lo = mid + 1; else hi = mid; }
+  return lo;
 }
 
 function communesMessage(seeds: CommuneSeeds) {

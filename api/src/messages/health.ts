@@ -62,6 +62,8 @@ export const flowImportText = {
   badFiness: (v: string) => `« ${v} » n’est pas un numéro FINESS à 9 caractères`,
   badYear: (v: string) => `« ${v} » n’est pas une année (par ex. 2023)`,
   badZone: (v: string) => `« ${v} » n’est pas un code géographique PMSI à 5 caractères`,
+  unknownFiness: (v: string) => `FINESS ${v} inconnu : ni établissement PMSI (ScanSanté) ni site du répertoire FINESS chargé`,
+  unknownZone: (v: string) => `code géographique ${v} inconnu : absent du fond PMSI 2017 et de la correspondance communes ↔ codes géo 2019`,
   badStays: (v: string) => `« ${v} » n’est pas un nombre entier de séjours`,
   noRows: 'aucune ligne de données après l’en-tête',
   badWorkbook: 'classeur XLSX illisible : réenregistrez-le en .xlsx ou exportez-le en CSV (séparateur ;)',

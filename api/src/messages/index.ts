@@ -11,4 +11,5 @@ export * as importsMessages from './imports.js';
 export * as zonesMessages from './zones.js';
 export { areasText } from './areas.js';
 export { basinsText } from './basins.js';
+export { sectorsText } from './sectors.js';
 export { healthText, flowDatasetLabel } from './health.js';

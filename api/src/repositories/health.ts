@@ -151,6 +151,15 @@ export async function deleteOverride(db: Kysely<DB>, ej: string, et: string): Pr
   return Number(r.numDeletedRows) > 0;
 }
 
+/** Codes géo (2017 map, 2019 correspondence) and FINESS numbers (establishments, sites) a flow file may name. */
+export async function flowReferences(db: Kysely<DB>) {
+  const [zones, finess] = await Promise.all([
+    sql<{ c: string }>`SELECT code AS c FROM pmsi_zones UNION SELECT zone_code FROM commune_pmsi_zones`.execute(db),
+    sql<{ c: string }>`SELECT finess AS c FROM health_establishments UNION SELECT finess FROM health_sites`.execute(db),
+  ]);
+  return { zoneCodes: new Set(zones.rows.map((r) => r.c)), finess: new Set(finess.rows.map((r) => r.c)) };
+}
+
 /** Stores an imported (observed) flow table as one dataset, in one transaction. */
 export async function storeImportedFlows(db: Kysely<DB>, id: string, label: string, source: string, rows: FlowImportRow[]) {
   const year = rows[0].year;

@@ -1,6 +1,6 @@
 /**
- * Trade areas (zones de chalandise, issue 14): Huff, calibration, drive-time, customer-derived areas, what-if and
- * saved scenarios. Thin: zod (French 400s) → one service.
+ * Trade areas (zones de chalandise, issue 14): the points of sale of a request (preview), Huff, calibration,
+ * drive-time, customer-derived areas, what-if and saved scenarios. Thin: zod (French 400s) → one service.
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
@@ -12,6 +12,7 @@ import { driveTimeAreas, huffAreas } from '../services/areas.js';
 import { calibrate, customerDerivedAreas } from '../services/areas-calibrate.js';
 import { whatIf } from '../services/areas-what-if.js';
 import { saveScenario, scenarios } from '../services/areas-save.js';
+import { storesPreview } from '../services/areas-stores.js';
 
 const role = z.enum(['own', 'competitor']);
 const field = z.string().trim().min(1).max(120);
@@ -75,6 +76,7 @@ const ScenarioBody = z.object({ name: z.string().trim().min(1).max(150), request
 export const areasRoutes = ({ database, routing }: AppDeps) => {
   const deps = { database, routing };
   return new Hono()
+    .post('/stores', validate('json', z.object({ stores: Stores })), async (c) => c.json(await storesPreview(database.db, c.req.valid('json').stores)))
     .post('/huff', validate('json', HuffBody), async (c) => c.json(await huffAreas(deps, c.req.valid('json'))))
     .post('/calibrate', validate('json', CalibrateBody), async (c) => c.json(await calibrate(deps, c.req.valid('json'))))
     .post('/drive-time', validate('json', DriveTimeBody), async (c) => c.json(await driveTimeAreas(deps, c.req.valid('json'))))

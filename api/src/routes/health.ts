@@ -222,7 +222,8 @@ export const healthRoutes = (deps: AppDeps) => {
       if (file.size > MAX_IMPORT_BYTES) throw new ApiError(413, 'PAYLOAD_TOO_LARGE', healthText.importTooLarge(file.size / 1e6));
       const bytes = new Uint8Array(await file.arrayBuffer());
       const isXlsx = file.name.toLowerCase().endsWith('.xlsx') || (bytes[0] === 0x50 && bytes[1] === 0x4b);
-      const result = isXlsx ? await parseFlowXlsx(bytes) : parseFlowCsv(new TextDecoder('utf-8').decode(bytes));
+      const known = await repo.flowReferences(db);
+      const result = isXlsx ? await parseFlowXlsx(bytes, known) : parseFlowCsv(new TextDecoder('utf-8').decode(bytes), known);
       if (!result.ok) throw new ApiError(422, 'IMPORT_INVALID_ROWS', healthText.importInvalidRows(result.errors.length, file.name), result.errors);
       const name = String(form.name ?? file.name).replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 60);
       const byYear = new Map<number, FlowImportRow[]>();

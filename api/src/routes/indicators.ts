@@ -18,9 +18,9 @@ const asTableRow = (d: IndicatorDef) => ({ id: d.id, label: d.label, unit: d.uni
  * (`mappable`: commune-level registry data whose dataset is loaded; a customer layer's figures are zone figures,
  * mapped through the layer itself), and the labels to show next to it. Provider → the dataset loading its values.
  */
-const COMMUNE_LEVEL: Partial<Record<IndicatorDef['provider'], string>> = { territory: 'territory', insee: 'insee', filosofi: 'insee', age: 'insee', eurostat: 'insee', health: 'health' };
+const COMMUNE_LEVEL: Partial<Record<IndicatorDef['provider'], string>> = { territory: 'territory', insee: 'insee', filosofi: 'insee', age: 'insee', eurostat: 'insee', health: 'health', computed: 'territory' };
 const mapFlags = (quality: IndicatorDef['quality'] | null, mappable: boolean) => ({
-  mappable, estimated: quality === 'estimated', approximate: quality === 'approximate', synthetic: quality === 'synthetic', modelled: quality === 'modelled',
+  mappable, estimated: quality === 'estimated', approximate: quality === 'approximate', synthetic: quality === 'synthetic', modelled: quality === 'modelled', computed: quality === 'computed',
 });
 
 async function listAll(deps: AppDeps) {

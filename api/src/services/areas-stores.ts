@@ -114,3 +114,17 @@ export async function loadStores(db: Kysely<DB>, input: StoreSetInput): Promise<
     attractivenessMeasures: input.sources.map((s) => ('attractivenessMeasure' in s ? s.attractivenessMeasure ?? null : null)),
   };
 }
+
+/**
+ * The points of sale a request would use, before any computation (POST /api/areas/stores): key, name, role,
+ * attractiveness and place of each — FINESS sites can then be set own / competitor by hand before a first result.
+ */
+export async function storesPreview(db: Kysely<DB>, input: StoreSetInput) {
+  const set = await loadStores(db, input);
+  return {
+    synthetic: set.synthetic,
+    layers: set.layers.map((l) => ({ id: l.id, name: l.name })),
+    count: set.stores.length,
+    stores: set.stores.map((s) => ({ key: s.key, name: s.name, role: s.role, attractiveness: s.attractiveness, lon: s.lon, lat: s.lat })),
+  };
+}

@@ -8,13 +8,15 @@ import { communePoints, type CommunePoint } from '../repositories/points-near.js
 import type { RoutingService } from './routing.js';
 import { storeTimesEngine } from '../engine/store-times.js';
 import { areasApiText as t } from '../messages/areas-api.js';
-import type { StoreTimes } from '../domain/areas/index.js';
+import type { SparseStoreTimes, StoreTimes } from '../domain/areas/index.js';
 import type { LonLat } from '../domain/routing/index.js';
 
 export const DEFAULT_CUTOFF_MIN = 90;
 
 export interface AreaTimes {
-  times: StoreTimes;
+  /** Dense table, built on first read (the Huff and exclusive areas read `sparse`). */
+  readonly times: StoreTimes;
+  sparse: SparseStoreTimes;
   communes: CommunePoint[];
   /** Per store: null when on the network, else why it has no time. */
   storeReasons: (string | null)[];
@@ -51,7 +53,8 @@ export async function storeTimes(
   const run = await engine.times(view, stores.map((s) => [s.lon, s.lat] as LonLat), cutoffSec);
   const status = routing.status;
   return {
-    times: run.times,
+    get times() { return run.times; },
+    sparse: run.sparse,
     communes,
     storeReasons: run.storeSnaps.map((s) => (s ? null : t.storeOffNetwork(maxSnapM))),
     offNetworkCommuneCodes: communes.filter((_, c) => !run.communeSnapped[c]).map((c) => c.code),

@@ -12,7 +12,7 @@ import { loadStores, type StoreSet, type StoreSetInput } from './areas-stores.js
 import { storeTimes, timesReport, DEFAULT_CUTOFF_MIN, type AreaTimes } from './areas-times.js';
 import { saveCommuneLayer, saveTradeAreas, storesToSave, type SaveInput, type ZoneToSave } from './areas-save.js';
 import {
-  AreaInputError, PARAM_BOUNDS, areasText, huff, exclusiveAreas, overlappingBands, type HuffParams, type HuffResult,
+  AreaInputError, PARAM_BOUNDS, areasText, huffSparse, exclusiveAreas, overlappingBands, type HuffParams, type SparseHuffResult,
 } from '../domain/areas/index.js';
 
 export interface AreasDeps { database: Database; routing: RoutingService }
@@ -94,9 +94,10 @@ export function checkParams(params: HuffParams) {
   }
 }
 
-export function runHuff(ctx: AreaContext, params: HuffParams, demand: Float64Array): HuffResult {
+/** Huff over the reachable pairs only (the engine's sparse table), probabilities laid out as ctx.at.sparse's cells. */
+export function runHuff(ctx: AreaContext, params: HuffParams, demand: Float64Array): SparseHuffResult {
   try {
-    return huff(ctx.at.times, ctx.attractiveness, demand, ctx.own, params);
+    return huffSparse(ctx.at.sparse, ctx.attractiveness, demand, ctx.own, params);
   } catch (e) {
     domainError(e);
   }
@@ -111,7 +112,7 @@ export async function huffAreas(deps: AreasDeps, input: HuffInput) {
   const modelMs = performance.now() - t0;
   const contours = [...(input.contoursRatio ?? [0.5, 0.25])].sort((a, b) => b - a);
   const { communes } = ctx.at;
-  const C = communes.length;
+  const { offsets, commune } = result.times;
   let saved;
   if (input.save) {
     const method = { type: 'huff', params: input.params, demand: demand.label, cutoffSec: ctx.at.cutoffSec, network: ctx.at.network.name, ...labels(ctx.set, true) };
@@ -120,7 +121,8 @@ export async function huffAreas(deps: AreasDeps, input: HuffInput) {
     if (input.save.storeKeys) {
       for (const s of storesToSave(ctx.keys, [...ctx.own].map(Boolean), input.save)) {
         for (const ratio of contours) {
-          const members = communes.flatMap((c, i) => (result.prob[s * C + i] >= ratio ? [{ communeCode: c.code, weight: result.prob[s * C + i] }] : []));
+          const members = [];
+          for (let k = offsets[s]; k < offsets[s + 1]; k++) if (result.prob[k] >= ratio) members.push({ communeCode: communes[commune[k]].code, weight: result.prob[k] });
           zones.push({ name: t.zoneName(input.save.name, ctx.set.stores[s].name, t.huffContour(ratio)), description, members, method: { ...method, store: ctx.keys[s], minProbabilityRatio: ratio } });
         }
       }
@@ -171,7 +173,7 @@ export async function driveTimeAreas(deps: AreasDeps, input: DriveTimeInput) {
   let payload;
   try {
     if (input.mode === 'exclusive') {
-      const { storeOfCommune, timeSec } = exclusiveAreas(ctx.at.times, ctx.at.cutoffSec);
+      const { storeOfCommune, timeSec } = exclusiveAreas(ctx.at.sparse, ctx.at.cutoffSec);
       const perStore = ctx.keys.map(() => ({ communeCount: 0, populationCount: 0 }));
       storeOfCommune.forEach((s, c) => { if (s >= 0) { perStore[s].communeCount++; perStore[s].populationCount += communes[c].populationCount; } });
       for (const s of wanted) {

@@ -14,16 +14,24 @@ import { ageFacts, type AgeBandCount } from '../domain/indicators/providers/age.
 import { eurostatFacts, EUROSTAT_GDP_YEAR } from '../domain/indicators/providers/eurostat.js';
 import { healthFacts, healthSiteFacts, pmsiFacts, HEALTH_TABLE_IDS, PMSI_IDS } from '../domain/indicators/providers/health.js';
 import { layerFacts, type LayerInfo } from '../domain/indicators/providers/layers.js';
+import { computedFacts, computedUuids } from '../domain/indicators/providers/computed.js';
+import { computedIndicatorValues, computedIndicatorsVersion, listComputedIndicators } from '../repositories/computed-indicators.js';
+import { DEFAULT_WORKSPACE } from '../domain/zones/zone.js';
 import { departementEconomy } from '../repositories/insee.js';
 import { indicatorValues } from '../repositories/indicators.js';
 import {
-  ageBandRows, communeBase, healthSiteCounts, indicatorDataVersion, inseeFactRows, layerCommuneAggregates, pmsiStaysByCommune, registryLayers, tableIndicatorValues,
+  ageBandRows, communeBase, healthSiteCounts, indicatorDataVersion as loadedDataVersion, inseeFactRows, layerCommuneAggregates, pmsiStaysByCommune, registryLayers, tableIndicatorValues,
   type CommuneBase,
 } from '../repositories/zone-facts.js';
 
-/** The registry as of now (static providers + one set per live layer). */
+/** The registry as of now (static providers + one set per live layer + the computed indicators). */
 export async function indicatorRegistry(db: Kysely<DB>): Promise<IndicatorDef[]> {
-  return registryDefs(await registryLayers(db));
+  return registryDefs(await registryLayers(db), await listComputedIndicators(db, DEFAULT_WORKSPACE));
+}
+
+/** Data loads and layers (zone-facts), and the computed indicators: a save or a delete changes the version too. */
+async function indicatorDataVersion(db: Kysely<DB>): Promise<string> {
+  return `${await loadedDataVersion(db)}|${await computedIndicatorsVersion(db)}`;
 }
 
 export async function listRegistry(db: Kysely<DB>) {
@@ -58,6 +66,8 @@ export async function loadFacts(db: Kysely<DB>, defs: readonly IndicatorDef[], c
   }
   const usedLayers = layers.filter((l) => defs.some((d) => d.provider === 'layers' && d.id.startsWith(`layer:${l.id}:`)));
   if (usedLayers.length) layerFacts(usedLayers, base.map((b) => b.code), await layerCommuneAggregates(db, usedLayers, codes), facts);
+  const computed = computedUuids(defs);
+  if (computed.length) computedFacts(computed, base.map((b) => b.code), await computedIndicatorValues(db, computed, codes), facts);
   return { facts, base, ageBands };
 }
 
@@ -110,7 +120,7 @@ function internCodes(codes: string[]): string[] {
  * (a read of the flows) stay apart.
  */
 function siblingsOf(def: IndicatorDef, registry: readonly IndicatorDef[]): IndicatorDef[] {
-  if (def.provider === 'layers') return [def];
+  if (def.provider === 'layers' || def.provider === 'computed') return [def];
   const pmsi = (d: IndicatorDef) => (PMSI_IDS as readonly string[]).includes(d.id);
   // The comparateur and Filosofi come from one table (one read).
   const read = (d: IndicatorDef) => (d.provider === 'filosofi' ? 'insee' : d.provider);
@@ -154,7 +164,7 @@ export async function warmIndicatorValues(db: Kysely<DB>): Promise<number> {
   const registry = await indicatorRegistry(db);
   const firstOf = new Map<string, IndicatorDef>();
   for (const d of registry) {
-    if (d.provider === 'layers' || (PMSI_IDS as readonly string[]).includes(d.id)) continue;
+    if (d.provider === 'layers' || d.provider === 'computed' || (PMSI_IDS as readonly string[]).includes(d.id)) continue;
     const read = d.provider === 'filosofi' ? 'insee' : d.provider;
     if (!firstOf.has(read)) firstOf.set(read, d);
   }

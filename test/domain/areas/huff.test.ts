@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AreaInputError, decayWeight, huff, type StoreTimes } from '../../../api/src/domain/areas/index.js';
+import { AreaInputError, decayWeight, exclusiveAreas, huff, huffSparse, toDense, toSparse, type StoreTimes } from '../../../api/src/domain/areas/index.js';
 import { seededRandom } from '../../../api/src/domain/common/random.js';
 
 /** 3 stores × 4 communes, times given in MINUTES per commune, stored row-major by store in seconds. */
@@ -99,6 +99,35 @@ describe('huff (Huff 1963) on 3 stores × 4 communes by hand', () => {
         for (let s = 0; s < S; s++) expect(r.prob[s * C + c]).toBeCloseTo(sum > 0 ? w[s] / sum : 0, 5);
       }
     }
+  });
+
+  it('gives the same numbers on the sparse table (only reachable pairs) as on the dense one, cell for cell', () => {
+    const rand = seededRandom(7);
+    const S = 9, C = 50;
+    const sec = new Float32Array(S * C).map(() => (rand() < 0.7 ? NaN : rand() * 5400));
+    const dense: StoreTimes = { storeCount: S, communeCount: C, sec };
+    const sparse = toSparse(dense);
+    // CSR by store, communes ascending, NaN left out; back to dense unchanged; a cut-off keeps only t ≤ it
+    expect(sparse.offsets[S]).toBe(sec.filter((t) => t === t).length);
+    for (let s = 0; s < S; s++) for (let k = sparse.offsets[s] + 1; k < sparse.offsets[s + 1]; k++) expect(sparse.commune[k]).toBeGreaterThan(sparse.commune[k - 1]);
+    expect(Array.from(toDense(sparse).sec)).toEqual(Array.from(sec));
+    expect(Array.from(toSparse(sparse, 1800).sec).every((t) => t <= 1800)).toBe(true);
+    expect(toSparse(sparse, 1800).offsets[S]).toBe(sec.filter((t) => t <= 1800).length);
+    const A = new Float64Array(S).map(() => 1 + rand() * 9), D = new Float64Array(C).map(() => rand() * 100), own = new Uint8Array(S).map((_, i) => i % 3 === 0 ? 1 : 0);
+    const p = { gamma: 1.1, decay: { kind: 'exponential' as const, lambda: 0.08 } };
+    const a = huff(dense, A, D, own, p), b = huffSparse(sparse, A, D, own, p);
+    for (let s = 0; s < S; s++) {
+      for (let k = sparse.offsets[s]; k < sparse.offsets[s + 1]; k++) expect(b.prob[k]).toBe(a.prob[s * C + sparse.commune[k]]);
+      expect(b.expectedDemand[s]).toBe(a.expectedDemand[s]);
+    }
+    expect(Array.from(b.ownShareRatio)).toEqual(Array.from(a.ownShareRatio));
+    // the dense probabilities are 0 off the sparse cells
+    expect(a.prob.filter((x, i) => x !== 0 && Number.isNaN(sec[i])).length).toBe(0);
+    // exclusive areas: the same store and time per commune from either form
+    const e1 = exclusiveAreas(dense, 3600), e2 = exclusiveAreas(sparse, 3600);
+    expect(Array.from(e2.storeOfCommune)).toEqual(Array.from(e1.storeOfCommune));
+    expect(Array.from(e2.timeSec)).toEqual(Array.from(e1.timeSec));
+    expect(() => huffSparse({ ...sparse, commune: sparse.commune.map((c) => c + C) }, A, D, own, p)).toThrow(AreaInputError);
   });
 
   it('refuses parameters out of bounds and non-positive attractiveness, in French', () => {

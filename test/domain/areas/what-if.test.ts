@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { huff, whatIfDelta, type HuffParams, type StoreTimes } from '../../../api/src/domain/areas/index.js';
+import { huff, huffSparse, toSparse, whatIfDelta, type HuffParams, type StoreTimes } from '../../../api/src/domain/areas/index.js';
 import { syntheticMarket } from './synthetic.js';
 
 const N = NaN;
@@ -70,5 +70,15 @@ describe('whatIfDelta', () => {
     expect(d.capturedFromCompetitors[S]).toBeGreaterThan(0);
     expect(d.cannibalisedFromOwn[S]).toBeGreaterThan(0);
     expect(total(d.newDemand)).toBeCloseTo(total(d.baseDemand), 0); // same communes reached: total demand unchanged
+  });
+
+  it('gives the same split from the sparse results (only reachable pairs) as from the dense ones', () => {
+    const base = times([s0, s1]), changedTimes = times([s1, s2]); // s0 closed, s2 opened
+    const A = new Float64Array([1, 1]), own = new Uint8Array([1, 0]), own2 = new Uint8Array([0, 1]), mapping = Int32Array.from([1, -1]);
+    const dense = whatIfDelta(huff(base, A, demand, own, params), huff(changedTimes, A, demand, own2, params), own, own2, mapping, demand, 3);
+    const sparse = whatIfDelta(huffSparse(toSparse(base), A, demand, own, params), huffSparse(toSparse(changedTimes), A, demand, own2, params), own, own2, mapping, demand, 3);
+    expect(sparse).toEqual(dense);
+    expect(Array.from(dense.store)).toEqual([0, 1, -1]);
+    expect(dense.fromUnreached[1]).toBe(50); // c2 reached only by the new site
   });
 });

@@ -76,7 +76,7 @@ describe('"origine des patients" import', () => {
       rows: [
         { finess: '010780054', year: 2023, zoneCode: '01000', stays: 1234 },
         { finess: '010780054', year: 2023, zoneCode: '01500', stays: 87 },
-        { finess: '2A0000014', year: 2023, zoneCode: '2A000', stays: 4512 },
+        { finess: '2A0000014', year: 2023, zoneCode: '2AC14', stays: 4512 },
       ],
     });
   });

@@ -9,6 +9,7 @@ import { customerLayers } from '../features/layers/customers';
 import { healthLayers } from '../features/health/layers';
 import { layers as zoneLayers } from '../features/zones/layers';
 import { layers as areaLayers } from '../features/areas/layers';
+import { layers as basinLayers } from '../features/basins/layers';
 
 /**
  * Everything deck.gl draws, as values built from the one store's state on each change (never kept and mutated).
@@ -22,6 +23,7 @@ export function buildLayers(state: WorkspaceState): Layer[] {
     ...healthLayers(),
     ...(zoneLayers(state.zones) as Layer[]),
     ...(areaLayers(state.areas) as Layer[]),
+    ...(basinLayers(state.basins) as Layer[]),
     ...(toolLayers() as Layer[]),
     ...labelLayers(state.labels, state.view),
   ] as Layer[];

@@ -9,6 +9,7 @@ export type MapIndicator = Indicator & {
   approximate?: boolean;
   synthetic?: boolean;
   modelled?: boolean;
+  computed?: boolean;
 };
 
 export interface IndicatorGroup {

@@ -20,7 +20,8 @@ export interface Choropleth {
  * `match` paint update took 2.1–6.4 s to idle (software GL, loaded machine; the ratio is what counts).
  * Feature state lives in the source, so tiles loaded later are coloured too.
  */
-export function buildChoropleth(codes: string[], values: (number | null)[], method: ClassMethod, classCount: number, diverging: boolean): Choropleth {
+export function buildChoropleth(codes: string[], values: (number | null)[], method: ClassMethod, classCount: number, diverging: boolean, palette?: readonly string[]): Choropleth {
+  if (palette?.length) return categoricalChoropleth(codes, values, palette);
   const breaks = classBreaks(method, values, classCount);
   const colors = rampFor(breaks.length, diverging);
   const colorByCode = new Map<string, string | null>();
@@ -37,6 +38,19 @@ export function buildChoropleth(codes: string[], values: (number | null)[], meth
     }
   });
   return { breaks, colors, colorByCode, missingCount, min, integer };
+}
+
+/** A categorical map (flow basins…): value k ≥ 0 is drawn palette[k % length]; no classes (the legend comes with the indicator). */
+function categoricalChoropleth(codes: string[], values: (number | null)[], palette: readonly string[]): Choropleth {
+  const colorByCode = new Map<string, string | null>();
+  let missingCount = 0;
+  codes.forEach((code, i) => {
+    const v = values[i];
+    const ok = v !== null && v >= 0;
+    colorByCode.set(code, ok ? palette[v % palette.length] : null);
+    if (!ok) missingCount++;
+  });
+  return { breaks: [], colors: [], colorByCode, missingCount, min: null, integer: true };
 }
 
 /**

@@ -13,7 +13,7 @@ import { INDICATOR_MESSAGES as T } from '../lib/messages/indicators';
 import type { MapIndicator } from '../lib/indicator-groups';
 import '../map/map.css';
 
-const qualityFlags = (i: MapIndicator) => (['estimated', 'approximate', 'modelled', 'synthetic'] as const).filter((q) => i[q] === true);
+const qualityFlags = (i: MapIndicator) => (['estimated', 'approximate', 'modelled', 'synthetic', 'computed'] as const).filter((q) => i[q] === true || i.quality === q);
 
 interface Props {
   indicator: Indicator | null;
@@ -31,6 +31,8 @@ export function Legend({ indicator, breaks, colors, min, integer, missingCount, 
   // A computed map (trade areas…) says why a commune has no value (out of reach), not « secret statistique ».
   const noData = (indicator as Indicator & { noData?: { label(n: string): string; title: string } }).noData;
   const labels = classLabels(breaks, min, integer, indicator.unit);
+  // A categorical map (flow basins…) brings its own entries: a colour and a label each, no classes.
+  const categories = (indicator as Indicator & { categories?: { color: string; label: string }[] }).categories;
   return (
     <section className="panel legend" aria-label="Légende" data-testid="legend">
       <div className="legend-title">
@@ -41,6 +43,12 @@ export function Legend({ indicator, breaks, colors, min, integer, missingCount, 
       </div>
       <div className="muted small">{indicator.unit}{indicator.year ? ` · ${indicator.year}` : ''}</div>
       <ul>
+        {categories?.map((c, i) => (
+          <li key={`c${i}`} data-testid="legend-category">
+            <span className="swatch" style={{ background: c.color }} />
+            {c.label}
+          </li>
+        ))}
         {breaks.map((b, i) => (
           <li key={i}>
             <span className="swatch" style={{ background: colors[i] }} />
@@ -54,13 +62,13 @@ export function Legend({ indicator, breaks, colors, min, integer, missingCount, 
           </li>
         )}
       </ul>
-      <div className="segmented" role="radiogroup" aria-label="Méthode de classes">
+      {!categories && <div className="segmented" role="radiogroup" aria-label="Méthode de classes">
         {(['quantile', 'jenks'] as const).map((m) => (
           <button key={m} role="radio" aria-checked={method === m} className={method === m ? 'on' : ''} onClick={() => onMethod(m)}>
             {T.methods[m]}
           </button>
         ))}
-      </div>
+      </div>}
       <div className="muted tiny" title={indicator.description}>{T.source(indicator.source, indicator.year)}</div>
       <HexagonLegend />
       <PointsLegend />

@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import { CommuneSheet } from './CommuneSheet';
 import * as zones from '../features/zones';
 import * as areas from '../features/areas';
+import * as basins from '../features/basins';
 import * as isochrones from '../features/isochrones';
 import * as matrix from '../features/matrix';
 import * as health from '../features/health';
@@ -30,4 +31,5 @@ export const PANELS: PanelDefinition[] = [
   { id: 'layers', Component: layers.Panel },
   { id: 'zones', Component: zones.Panel },
   { id: 'areas', Component: areas.Panel },
+  { id: 'basins', Component: basins.Panel },
 ];

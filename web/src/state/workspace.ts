@@ -8,6 +8,7 @@ import type { HealthZoneState } from '../features/health/zones-state';
 import type { IsochroneState } from '../features/isochrones/state';
 import type { MatrixState } from '../features/matrix/state';
 import type { AreasState } from '../features/areas/slice';
+import type { BasinsState } from '../features/basins/slice';
 import type { ClassMethod } from '../lib/classify';
 import type { LabelData } from '../lib/labels';
 import { createStore, sliceOf } from './store';
@@ -42,7 +43,8 @@ export interface AppState {
   indicators: Indicator[];
   indicatorId: string;
   method: ClassMethod;
-  values: { indicatorId: string; codes: string[]; values: (number | null)[] } | null;
+  /** `palette`: a categorical map (e.g. flow basins): value k ≥ 0 is drawn palette[k % length], no classes. */
+  values: { indicatorId: string; codes: string[]; values: (number | null)[]; palette?: string[] } | null;
   labels: LabelData | null;
   /** The commune sheet; `profile` is its INSEE description (GET /api/communes/:code/profile), null while it loads. */
   sheet: { data: CommuneSheetData; replacedFrom: string | null; profile: CommuneProfile | null } | null;
@@ -64,6 +66,7 @@ export interface FeatureSlices {
   isochrone: IsochroneState;
   matrix: MatrixState;
   areas: AreasState;
+  basins: BasinsState;
 }
 
 /**

@@ -9,6 +9,7 @@ import * as layerSoftDelete from './2026_11_30_0900_layer_soft_delete.js';
 import * as insee from './2026_11_30_1000_insee.js';
 import * as zones from './2026_11_30_1100_zones.js';
 import * as areas from './2026_11_30_1200_areas.js';
+import * as computedIndicators from './2026_11_30_2300_computed_indicators.js';
 
 /** All migrations, keyed by their dated name. Add one line per new migration file. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_30_1000_insee': insee,
   '2026_11_30_1100_zones': zones,
   '2026_11_30_1200_areas': areas,
+  '2026_11_30_2300_computed_indicators': computedIndicators,
 };

@@ -11,6 +11,15 @@ import { DomainInputError } from '../common/input-error.js';
 export interface StoreTimes { storeCount: number; communeCount: number; sec: Float32Array }
 
 /**
+ * The same table, sparse (sparse.ts): CSR by store — the cells of store s are offsets[s] … offsets[s+1]−1, each a
+ * commune index (ascending within a store) and its time in seconds; a pair absent is unreachable or beyond the cut-off.
+ */
+export interface SparseStoreTimes { storeCount: number; communeCount: number; offsets: Int32Array; commune: Int32Array; sec: Float32Array }
+
+/** Either form: the models accept both. */
+export type AnyStoreTimes = StoreTimes | SparseStoreTimes;
+
+/**
  * Distance decay f(t), t in MINUTES: power f = t^-λ (Huff 1963), exponential f = exp(-λ t) (Wilson 1971).
  */
 export type Decay = { kind: 'power'; lambda: number } | { kind: 'exponential'; lambda: number };
@@ -23,9 +32,18 @@ export interface HuffParams {
   minTimeMin?: number;
 }
 
-export interface HuffResult {
+export interface HuffResult extends HuffTotals {
   /** P(commune c → store s), same layout as StoreTimes.sec; 0 where unreachable; each reachable commune sums to 1 */
   prob: Float32Array;
+}
+
+/** Huff on a sparse table (huffSparse): the probabilities laid out as its cells (prob[k] for times.commune[k]). */
+export interface SparseHuffResult extends HuffTotals {
+  times: SparseStoreTimes;
+  prob: Float32Array;
+}
+
+export interface HuffTotals {
   /** expected demand captured per store (Σ_c P·demand_c) */
   expectedDemand: Float64Array;
   /** share of the total reachable demand per store */

@@ -22,5 +22,5 @@ export {
 } from './flow-basins.js';
 export { basinStats, type BasinStats } from './basin-stats.js';
 export { adjacencyFromLists, adjacencyForCodes, checkAdjacency, hasNeighbour, type AdjacencyArtifact } from './adjacency.js';
-export { nearestActorBasins, type NearestActorBasins } from './nearest.js';
+export { nearestActorBasins, summarizeNearest, type NearestActorBasins, type NearestAssignment } from './nearest.js';
 export { basinsText } from '../../messages/basins.js';

@@ -19,6 +19,9 @@ export interface FlowRowError {
   reason: string;
 }
 
+/** The codes géo and FINESS numbers the database knows: a row naming another is refused (row report). */
+export interface FlowReferences { zoneCodes: ReadonlySet<string>; finess: ReadonlySet<string> }
+
 export type FlowImportResult = { ok: true; rows: FlowImportRow[]; maskedRowCount: number } | { ok: false; errors: FlowRowError[] };
 
 const ALIASES: Record<'finess' | 'year' | 'zoneCode' | 'stays', string[]> = {
@@ -33,7 +36,7 @@ const COLUMN_LABELS: Record<keyof typeof ALIASES, string> = { finess: 'FINESS', 
 const normHeader = (h: string) => stripAccents(h.replace(/^\uFEFF/, '')).toLowerCase().replace(/[_.]/g, ' ').replace(/\s+/g, ' ').trim();
 
 /** Parses rows given as arrays of cells (header first): from papaparse (CSV) or exceljs (XLSX). */
-export function parseFlowRows(table: string[][]): FlowImportResult {
+export function parseFlowRows(table: string[][], known?: FlowReferences): FlowImportResult {
   const [header, ...lines] = table;
   if (!header) return { ok: false, errors: [{ row: 1, field: '(header)', reason: flowImportText.emptyFile }] };
   const heads = header.map((h) => normHeader(String(h ?? '')));
@@ -58,6 +61,8 @@ export function parseFlowRows(table: string[][]): FlowImportResult {
     if (!/^[0-9][0-9AB][0-9]{7}$/.test(finess)) errors.push({ row, field: 'finess', reason: flowImportText.badFiness(finess) });
     if (!/^20\d\d$/.test(year)) errors.push({ row, field: 'year', reason: flowImportText.badYear(year) });
     if (!/^[0-9][0-9AB][0-9A-Z]{3}$/.test(zone)) errors.push({ row, field: 'zoneCode', reason: flowImportText.badZone(zone) });
+    if (known && errors.length === before && !known.finess.has(finess)) errors.push({ row, field: 'finess', reason: flowImportText.unknownFiness(finess) });
+    if (known && errors.length === before && !known.zoneCodes.has(zone)) errors.push({ row, field: 'zoneCode', reason: flowImportText.unknownZone(zone) });
     let stays = NaN;
     if (/^1à10$|^1a10$/i.test(staysRaw)) masked++;
     else if (/^\d+$/.test(staysRaw)) stays = Number(staysRaw);
@@ -70,14 +75,14 @@ export function parseFlowRows(table: string[][]): FlowImportResult {
 }
 
 /** CSV text (comma or semicolon, BOM tolerated) → result. */
-export function parseFlowCsv(text: string): FlowImportResult {
+export function parseFlowCsv(text: string, known?: FlowReferences): FlowImportResult {
   const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { delimiter: '', skipEmptyLines: false });
   const table = parsed.data.filter((r, i) => !(i === parsed.data.length - 1 && r.length === 1 && r[0] === ''));
-  return parseFlowRows(table);
+  return parseFlowRows(table, known);
 }
 
 /** XLSX bytes (first sheet) → result; cells are read as text so "1 à 10" and codes like "01000" survive. */
-export async function parseFlowXlsx(bytes: Uint8Array): Promise<FlowImportResult> {
+export async function parseFlowXlsx(bytes: Uint8Array, known?: FlowReferences): Promise<FlowImportResult> {
   const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   try {
@@ -95,5 +100,5 @@ export async function parseFlowXlsx(bytes: Uint8Array): Promise<FlowImportResult
     table[n - 1] = cells;
   });
   for (let i = 0; i < table.length; i++) table[i] ??= [];
-  return parseFlowRows(table);
+  return parseFlowRows(table, known);
 }

@@ -29,6 +29,7 @@ export { phast } from './ch/phast.js';
 export { buildTargetBuckets, chMatrix, type NodeMatrix, type TargetBuckets } from './query/matrix.js';
 export { MatrixWorkerPool, parallelPointMatrix } from './query/parallel-matrix.js';
 export { pairsWithin, type SparseBlock } from './query/distancier.js';
+export { nearestSourceLabels, nearestSourceOfOrigins, type NearestSourceLabels, type NearestSourceOfOrigins } from './query/nearest-source.js';
 export { DEFAULT_SNAP, buildSnapIndex, snapPoint, type SnapIndex, type SnapOptions, type SnappedPoint } from './query/snap.js';
 export {
   createRoutingNetwork, pointMatrix, routeBetween, snapPoints,

@@ -7,15 +7,16 @@ const SHOWN = 200;
 
 /**
  * « Rôles un par un »: each point of sale switched own / competitor by hand (the API's `roles`), over the rule
- * (all own, a column's values). A layer's points are listed as soon as it is read; FINESS sites after a first
- * computation (their list comes from the result). Filtered by name; the first SHOWN matches are drawn.
+ * (all own, a column's values). A layer's points are listed as soon as it is read; FINESS sites as soon as their
+ * filters are set (POST /api/areas/stores, loadFinessPoints). Filtered by name; the first SHOWN matches are drawn.
  */
 export function RolesList() {
   const form = areasStore.use((s) => s.stores);
   const info = areasStore.use((s) => s.storeLayer);
   const result = areasStore.use((s) => s.results[s.tab] ?? s.results.huff);
   const [filter, setFilter] = useState('');
-  const fromResult = form.source === 'finess' ? ((result?.stores ?? []) as { key: string; name: string }[]) : [];
+  const finess = areasStore.use((s) => s.finessPoints);
+  const fromResult = form.source === 'finess' ? (finess ?? ((result?.stores ?? []) as { key: string; name: string }[])) : [];
   const points = info?.points ?? fromResult;
   if (!points.length) return null;
   const rule: StoreRole[] = info ? ruleRoles(form, info) : points.map(() => form.finessRole);

@@ -1,10 +1,12 @@
+import { useState } from 'react';
 import { AREAS as M, int, signed } from '../../lib/messages/areas';
-import { toggleCompared } from './actions';
+import { zonesStore } from '../zones/slice';
+import { setAreas, toggleCompared } from './actions';
 import { areasStore } from './slice';
 import { Labels } from './common';
 import { MAX_COMPARED, MIN_COMPARED, scenarioColumn, storeChanges, type ScenarioColumn } from './compare';
 
-/** Saved scenarios, each with a tick; 2–6 ticked are compared side by side (ScenarioComparison). */
+/** Saved scenarios, each with a tick; 2–6 ticked are compared side by side in the map's bottom drawer (ScenarioDrawer). */
 export function Scenarios() {
   const list = areasStore.use((s) => s.scenarios);
   const compared = areasStore.use((s) => s.compared);
@@ -28,8 +30,32 @@ export function Scenarios() {
           </ul>
         </>
       )}
-      <ScenarioComparison />
+      {compared.length >= MIN_COMPARED && <p className="muted tiny" data-testid="areas-compare-below">{M.whatIf.compareBelow}</p>}
     </details>
+  );
+}
+
+/**
+ * The comparison of the ticked scenarios in the map's bottom drawer (the zones comparison's drawer and layout;
+ * while that one is open it has the place). × unticks them all.
+ */
+export function ScenarioDrawer() {
+  const compared = areasStore.use((s) => s.compared);
+  const zonesOpen = zonesStore.use((s) => s.compareOpen);
+  const [large, setLarge] = useState(false);
+  if (compared.length < MIN_COMPARED || zonesOpen) return null;
+  return (
+    <section className={`panel zone-compare areas-compare-drawer ${large ? 'large' : ''}`} aria-label={M.whatIf.compareDrawer} data-testid="areas-compare-drawer">
+      <header>
+        <div className="eyebrow">{M.whatIf.compareDrawer}</div>
+        <span className="spacer" />
+        <button className="link small" onClick={() => setLarge(!large)}>{large ? M.whatIf.compareShrink : M.whatIf.compareEnlarge}</button>
+        <button className="icon" onClick={() => setAreas({ compared: [] })} aria-label={M.whatIf.compareClose}>×</button>
+      </header>
+      <div className="zone-compare-body">
+        <ScenarioComparison />
+      </div>
+    </section>
   );
 }
 

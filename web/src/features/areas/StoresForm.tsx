@@ -1,7 +1,8 @@
 import { layersStore } from '../layers/state';
 import { AREAS as M } from '../../lib/messages/areas';
 import { HEALTH_CATEGORY_COLORS } from '../../lib/palette';
-import { chooseFiness, chooseStoreLayer, setStores } from './actions';
+import { useEffect } from 'react';
+import { chooseFiness, chooseStoreLayer, loadFinessPoints, setStores } from './actions';
 import { areasStore, ownCount, parseDepartements } from './slice';
 import { Field } from './common';
 import { RolesList } from './RolesList';
@@ -85,6 +86,12 @@ function FinessFilters() {
   const stores = areasStore.use((s) => s.stores);
   const badDepartements = parseDepartements(stores.finessDepartementsText) === null;
   const ticked = new Set(stores.finessCategories);
+  // The sites matching the filters are listed for the roles by hand (after a pause in typing).
+  const filters = `${stores.finessDepartementsText}|${stores.finessCategories.join()}`;
+  useEffect(() => {
+    const timer = setTimeout(() => void loadFinessPoints(), 400);
+    return () => clearTimeout(timer);
+  }, [filters]);
   return (
     <>
       <Field label={M.stores.finessDepartements}>

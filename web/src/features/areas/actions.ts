@@ -46,6 +46,22 @@ export function chooseFiness() {
   setAreas((s) => ({ ...s, stores: { ...s.stores, source: 'finess', layerId: null, attractivenessMeasure: null, roles: {} }, storeLayer: null, results: {}, saved: null }));
 }
 
+let finessRequest = 0;
+/** The FINESS sites of the form's filters, listed for the roles by hand before any computation (latest filters win). */
+export async function loadFinessPoints() {
+  const form = areasStore.get().stores;
+  const body = form.source === 'finess' ? storesBody({ ...form, roles: {} }) : null;
+  const request = ++finessRequest;
+  setAreas({ finessPoints: null });
+  if (!body) return;
+  try {
+    const { stores } = await areasApi.stores(body);
+    if (request === finessRequest) setAreas({ finessPoints: stores.map((s) => ({ key: s.key, name: s.name })) });
+  } catch (e) {
+    if (request === finessRequest) handleError(e);
+  }
+}
+
 /** One store's role set by hand (back to the rule's role: the rule decides again). */
 export const setRole = (key: string, role: StoreRole, ruleRole: StoreRole) => setAreas((s) => ({ ...s, stores: withRole(s.stores, key, role, ruleRole) }));
 

@@ -25,7 +25,11 @@ export type WhatIfResult = InferResponseType<(typeof areas)['what-if']['$post'],
 export type Scenario = InferResponseType<typeof areas.scenarios.$get, 200>['scenarios'][number];
 export type CalibrationFit = CalibrateResult['fits']['ml'];
 
+export type StoresPreview = InferResponseType<typeof areas.stores.$post, 200>;
+
 export const areasApi = {
+  /** The points of sale a request would use (FINESS sites listed before a first result, for the roles by hand). */
+  stores: (stores: StoresBody) => call(areas.stores.$post({ json: { stores } })),
   huff: (json: HuffBody) => call(areas.huff.$post({ json })),
   calibrate: (json: CalibrateBody) => call(areas.calibrate.$post({ json })),
   driveTime: (json: DriveTimeBody) => call(areas['drive-time'].$post({ json })),

@@ -47,6 +47,8 @@ export type WhatIfDraft = WhatIfChange & { label: string };
 export interface AreasState {
   stores: StoresForm;
   storeLayer: StoreLayerInfo | null;
+  /** FINESS sites matching the form's filters (POST /api/areas/stores), listed for the roles by hand; null until read. */
+  finessPoints: { key: string; name: string }[] | null;
   tab: AreaTab;
   drive: { mode: 'overlapping' | 'exclusive'; breaksText: string; cutoffMin: number };
   customers: CustomersForm;
@@ -68,6 +70,7 @@ export interface AreasState {
 export const initialAreasState: AreasState = {
   stores: { source: 'layer', layerId: null, finessCategories: [], finessDepartementsText: '', finessRole: 'own', roles: {}, roleMode: 'column', roleField: null, ownValues: [], attractivenessMeasure: null },
   storeLayer: null,
+  finessPoints: null,
   tab: 'huff',
   drive: { mode: 'overlapping', breaksText: '10, 20, 30', cutoffMin: 30 },
   customers: { layerId: null, storeKeyField: null, valueMeasure: null },
@@ -202,6 +205,10 @@ export const changesBody = (changes: readonly WhatIfDraft[]): WhatIfChange[] => 
 /** Candidate sites of the what-if (drawn on the map before and after computing). */
 export const candidates = (s: AreasState) =>
   s.whatIf.changes.flatMap((c) => (c.action === 'add' && Array.isArray(c.at) ? [{ name: c.label, lonLat: c.at as [number, number] }] : []));
+
+/** Stores moved in the what-if, with their new place (drawn on the map: old place hollow, a line to the new one). */
+export const moves = (s: AreasState) =>
+  s.whatIf.changes.flatMap((c) => (c.action === 'move' && Array.isArray(c.at) ? [{ key: c.key, to: c.at as [number, number] }] : []));
 
 /** Rows sorted by a number, largest first; the first `n` unless all are asked. */
 export function topRows<T>(rows: readonly T[], value: (r: T) => number | null, n: number, all = false): T[] {

@@ -15,12 +15,14 @@ export const INDICATOR_MESSAGES = {
     approximate: 'approché',
     modelled: 'modélisé',
     synthetic: 'synthétique',
+    computed: 'calculé',
   },
   qualityTitle: {
     estimated: 'Valeur estimée à partir d’un niveau géographique plus large (voir la source)',
     approximate: 'Valeur approchée : la grandeur ne s’additionne pas, l’approximation est indiquée dans la source',
     modelled: 'Valeur modélisée, non observée',
     synthetic: 'Données synthétiques de démonstration',
+    computed: 'Valeur calculée par Maillage (paramètres dans la source)',
   } as Record<string, string>,
   /** The no-value class of the legend: never drawn as 0. */
   methods: { quantile: 'Quantiles', jenks: 'Jenks' } as Record<string, string>,
