@@ -228,7 +228,9 @@ async function shoot(page: Page, name: string, target: string) {
     await p.locator('[data-testid=areas-scenario-name]').fill('Déplacement Achères');
     await p.locator('[data-testid=areas-save-scenario]').click();
     await expect.poll(() => p.locator('[data-testid=areas-scenarios] summary').innerText()).toMatch(/\(2\)/);
-    await shoot(page, '3a-move', '[data-testid=areas-whatif-table]'); // the old place hollow, a line to the new one
+    await session.jumpTo([2.075, 48.93], 12); // the old place (hollow, Achères) and the new one, a line between them
+    await session.waitForMapIdle();
+    await shoot(page, '3a-move', '[data-testid=areas-whatif-table]');
   }, 180_000);
 
   it('compares the two saved scenarios side by side: own network before → after, captured, cannibalised, per store', async () => {

@@ -191,15 +191,16 @@ async function shoot(page: Page, name: string, target: string) {
     expect(body.saved?.zones?.length, JSON.stringify(body.saved ?? body).slice(0, 300)).toBeGreaterThanOrEqual(1);
     await p.locator('[data-testid=basins-saved-flows]').waitFor({ timeout: 20_000 });
     await expect.poll(() => page.locator('[data-testid=zone-list]').innerText(), { timeout: 15_000 }).toMatch(/Bassins e2e/);
-    // each basin row has its zone's profile (the smallest shown basin: its profile is quick to build)
+    // each basin row has its zone's profile; the smallest basin (population ascending) is the quickest to draw
     const rows = p.locator('[data-testid=basins-flows-table] tbody tr');
     expect(await rows.locator('[data-testid=basins-row-profile]').count()).toBe(await rows.count());
-    const last = rows.last();
+    await p.locator('[data-testid=basins-sort-populationCount]').click();
+    const last = rows.first();
     const label = await last.locator('th').innerText();
     await last.locator('[data-testid=basins-row-profile]').dispatchEvent('click');
     const profile = page.locator('[data-testid=zone-profile]');
     await profile.locator('[data-testid=zone-figures]').waitFor({ timeout: 60_000 });
-    expect(await profile.innerText()).toContain(`Bassins e2e — ${label.trim()}`);
+    expect(await profile.innerText({ timeout: 90_000 })).toContain(`Bassins e2e — ${label.trim()}`);
     await settle();
     await page.screenshot({ path: join(ARTIFACTS_DIR, 'basins-4-profile-1440x900.png'), timeout: 90_000 });
     expect(session.errors).toEqual([]);

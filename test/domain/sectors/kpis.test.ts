@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planKpis, SectorKpiTracker, SectorInputError } from '../../../api/src/domain/sectors/index.js';
+import { checkBalanceOptions, planKpis, SectorKpiTracker, SectorInputError } from '../../../api/src/domain/sectors/index.js';
 import { gridInstance } from './fixtures.js';
 
 describe('sector KPIs', () => {
@@ -50,5 +50,14 @@ describe('sector KPIs', () => {
   it('refuses a plan of the wrong size, in French', () => {
     expect(() => planKpis(gridInstance(), new Int32Array(3))).toThrow(SectorInputError);
     expect(() => planKpis(gridInstance(), new Int32Array(3))).toThrow(/valeur\(s\) attendue\(s\)/);
+  });
+
+  it('refuses bases in one commune, a commune no base reaches and locks without a current plan', () => {
+    const shared = { ...gridInstance(), baseCommune: Int32Array.from([0, 4, 0]) };
+    expect(() => checkBalanceOptions(shared, { toleranceRatio: 0.1 })).toThrow(/même commune/);
+    const cut = gridInstance();
+    for (let s = 0; s < 3; s++) cut.timeSec[s * 10 + 8] = NaN;
+    expect(() => checkBalanceOptions(cut, { toleranceRatio: 0.1 })).toThrow(/atteintes depuis aucune base/);
+    expect(() => checkBalanceOptions(gridInstance(), { toleranceRatio: 0.1, lockedCommunes: [3] })).toThrow(/plan actuel/);
   });
 });

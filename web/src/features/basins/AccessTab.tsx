@@ -168,7 +168,7 @@ function Sensitivity() {
         <tbody>
           {r.sensitivity.map((row, i) => (
             <tr key={`${row.catchmentMin}-${row.decay}`} data-catchment={row.catchmentMin} data-decay={row.decay} className={current(row) ? 'current' : ''} title={current(row) ? M.access.current : undefined}>
-              {(i === 0 || r.sensitivity![i - 1].catchmentMin !== row.catchmentMin) && <th scope="rowgroup" rowSpan={rowsOf(row.catchmentMin)} className="group">{int(row.catchmentMin)} min</th>}
+              {(i === 0 || r.sensitivity![i - 1].catchmentMin !== row.catchmentMin) && <th scope="rowgroup" rowSpan={rowsOf(row.catchmentMin)} className="group">{M.access.minutes(row.catchmentMin)}</th>}
               <td className="text">{row.decayLabel}</td>
               <td>{num(row.meanPopulationWeighted)}</td>
               <td>{pct(row.underServedShareRatio)}</td>

@@ -31,7 +31,7 @@ export function FlowsTab() {
           <NumberInput value={f.minStays} onChange={(v) => setFlows({ minStays: v ?? 0 })} min={0} step={100} label={M.flows.minStays} testId="basins-min-stays" />
         </Field>
       </div>
-      {dataset && <p className="small"><Labels qualities={[dataset.quality, dataset.synthetic && 'synthetic']} /> <span className="muted tiny">{int(dataset.rowCount)} lignes de flux</span></p>}
+      {dataset && <p className="small"><Labels qualities={[dataset.quality, dataset.synthetic && 'synthetic']} /> <span className="muted tiny">{M.flows.rows(dataset.rowCount)}</span></p>}
       <label className="basins-check small"><input type="checkbox" checked={f.contiguity} onChange={(e) => setFlows({ contiguity: e.target.checked })} data-testid="basins-contiguity" /> {M.flows.contiguity}</label>
       <ComputeButton tab="flows" onClick={() => void computeFlows()} />
       <FlowsResultView />

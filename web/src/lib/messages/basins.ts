@@ -72,6 +72,7 @@ export const BASINS = {
     sensitivity: 'Sensibilité aux paramètres',
     sensitivityCaption: 'Moyenne pondérée et population sous le seuil pour chaque temps maximal et chaque décroissance.',
     catchmentCol: 'Temps max.',
+    minutes: (m: number) => `${int(m)} min`,
     decayCol: 'Décroissance',
     meanCol: 'Moyenne',
     underCol: 'Sous le seuil',
@@ -113,6 +114,7 @@ export const BASINS = {
   },
   flows: {
     dataset: 'Flux',
+    rows: (n: number) => plural(n, 'ligne de flux', 'lignes de flux'),
     unit: 'Unité d’attraction',
     units: { establishment: 'Établissement', town: 'Ville hospitalière', legal_entity: 'Entité juridique' } satisfies Record<FlowUnit, string>,
     minLi: 'Indice de localisation minimal',
