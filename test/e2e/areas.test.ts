@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { browserSkipReason } from '../helpers/browser.js';
-import { ARTIFACTS_DIR, openBrowserSession, type BrowserSession } from '../helpers/e2e.js';
+import { ARTIFACTS_DIR, frenchNumber, openBrowserSession, shootBothSizes, type BrowserSession } from '../helpers/e2e.js';
 import { writeFixtureGraph } from '../helpers/road-graphs.js';
 import { fixtureNetwork } from '../domain/routing/fixtures.js';
 import { StoreTimesEngine } from '../../api/src/engine/store-times.js';
@@ -27,21 +27,8 @@ const MOVE_TO: [number, number] = [2.08608, 48.89812]; // a street of Saint-Germ
 const MAX_SNAP_M = 3000;
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
-const num = (t: string | null) => Number((t ?? '').replace(/[\s\u202f\u00a0]/g, '').replace('%', '').replace(',', '.'));
 
-/** Screenshots at 1440×900 and 390×844 with `target` (a result) in view; on the phone the legend is folded, as it starts there. */
-async function shoot(page: Page, name: string, target: string) {
-  const toast = page.locator('.toast .icon');
-  if (await toast.count()) await toast.first().click();
-  for (const [width, height] of [[1440, 900], [390, 844]] as const) {
-    await page.setViewportSize({ width, height });
-    const legendOpen = (await page.locator('[data-testid=legend-toggle]').getAttribute('aria-expanded')) === 'true';
-    if (legendOpen !== (width > 760)) await page.locator('[data-testid=legend-toggle]').click();
-    await page.locator(target).scrollIntoViewIfNeeded();
-    await page.screenshot({ path: join(ARTIFACTS_DIR, `areas-${name}-${width}x${height}.png`) });
-  }
-  await page.setViewportSize({ width: 1440, height: 900 });
-}
+const shoot = (page: Page, name: string, target: string) => shootBothSizes(page, 'areas', name, target);
 
 (browserSkipReason ? describe.skip : describe)(`trade areas in Chromium${browserSkipReason ? ` — ${browserSkipReason}` : ''}`, () => {
   let session: BrowserSession;
@@ -126,9 +113,9 @@ async function shoot(page: Page, name: string, target: string) {
     // one row per store, largest demand first, each number in French digit grouping; shares add up to 100 %
     const cells = await result.locator('[data-testid=areas-huff-stores] tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.querySelector('th')!.textContent!, ...[...tr.querySelectorAll('td')].map((td) => td.textContent!)]));
     expect(cells.map((c) => c[0]).sort()).toEqual(STORES.map((s) => s.nom).sort());
-    const demands = cells.map((c) => num(c[1]));
+    const demands = cells.map((c) => frenchNumber(c[1]));
     expect(demands).toEqual([...demands].sort((a, b) => b - a));
-    expect(cells.reduce((a, c) => a + num(c[2]), 0)).toBeCloseTo(100, 0);
+    expect(cells.reduce((a, c) => a + frenchNumber(c[2]), 0)).toBeCloseTo(100, 0);
     expect(await result.locator('[data-testid=areas-label-modelled]').innerText()).toBe('modélisé');
     // the map: the communes coloured by the own-network share (a virtual indicator with its legend, labelled modelled)
     const s = await state();
@@ -156,8 +143,8 @@ async function shoot(page: Page, name: string, target: string) {
     await fits.waitFor({ timeout: 20_000 });
     expect((await fits.locator('tbody th').allInnerTexts()).map((t) => t.trim())).toEqual(['MCI', 'MV']);
     for (const method of ['mci', 'ml']) {
-      const gamma = num(await p.locator(`[data-testid=areas-fit-gamma-${method}]`).innerText());
-      const lambda = num(await p.locator(`[data-testid=areas-fit-lambda-${method}]`).innerText());
+      const gamma = frenchNumber(await p.locator(`[data-testid=areas-fit-gamma-${method}]`).innerText());
+      const lambda = frenchNumber(await p.locator(`[data-testid=areas-fit-lambda-${method}]`).innerText());
       expect(gamma, method).toBeGreaterThan(TRUE_PARAMS.gamma * 0.9);
       expect(gamma, method).toBeLessThan(TRUE_PARAMS.gamma * 1.1);
       expect(lambda, method).toBeGreaterThan(TRUE_PARAMS.decay.lambda * 0.9);
@@ -186,7 +173,7 @@ async function shoot(page: Page, name: string, target: string) {
     const table = p.locator('[data-testid=areas-whatif-table]');
     await table.waitFor({ timeout: 20_000 });
     const added = table.locator('tr[data-change=add]');
-    const [base, after, captured, cannibalised] = (await added.locator('td').allInnerTexts()).map(num);
+    const [base, after, captured, cannibalised] = (await added.locator('td').allInnerTexts()).map(frenchNumber);
     expect(base).toBe(0);
     expect(after).toBeGreaterThan(0);
     expect(Math.abs(captured + cannibalised - after)).toBeLessThanOrEqual(2); // rounded to units on screen
@@ -246,7 +233,7 @@ async function shoot(page: Page, name: string, target: string) {
     const heads = await table.locator('thead th.scenario').allInnerTexts();
     expect(heads).toEqual(['Ouverture Le Pecq', 'Déplacement Achères']);
     // the figures are the saved summaries, in French digit grouping; captured = the own stores' gains from competitors
-    const figure = async (id: string) => (await table.locator(`tr[data-figure=${id}] td`).allInnerTexts()).map(num);
+    const figure = async (id: string) => (await table.locator(`tr[data-figure=${id}] td`).allInnerTexts()).map(frenchNumber);
     const before = await figure('own-base'), after = await figure('own-after'), delta = await figure('own-delta'), captured = await figure('captured');
     heads.forEach((name, i) => {
       const summary = byName.get(name).summary;
@@ -276,7 +263,7 @@ async function shoot(page: Page, name: string, target: string) {
     await p.locator('[data-testid=areas-compute-drive]').click();
     const drive = p.locator('[data-testid=areas-drive-result]');
     await drive.waitFor({ timeout: 20_000 });
-    const communeCounts = (await drive.locator('tbody tr td:nth-of-type(1)').allInnerTexts()).map(num);
+    const communeCounts = (await drive.locator('tbody tr td:nth-of-type(1)').allInnerTexts()).map(frenchNumber);
     expect(communeCounts).toHaveLength(4);
     const s = await state();
     expect(s.values.indicatorId).toBe('areas:drive-time');
@@ -290,7 +277,7 @@ async function shoot(page: Page, name: string, target: string) {
     expect((await customer.locator('thead th').allInnerTexts()).slice(1, 4).map((t) => t.replace(/[\u202f\u00a0]/g, ' ').trim())).toEqual(['50 %', '70 %', '80 %']);
     // the 80 % area holds at least as many communes as the 50 % one, for every store
     for (const row of await customer.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)))) {
-      expect(num(row[2])).toBeGreaterThanOrEqual(num(row[0]));
+      expect(frenchNumber(row[2])).toBeGreaterThanOrEqual(frenchNumber(row[0]));
     }
     await shoot(page, '6-customer', '[data-testid=areas-customer-result]');
   });

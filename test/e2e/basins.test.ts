@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { browserSkipReason } from '../helpers/browser.js';
-import { ARTIFACTS_DIR, openBrowserSession, type BrowserSession } from '../helpers/e2e.js';
+import { ARTIFACTS_DIR, frenchNumber, openBrowserSession, shootBothSizes, type BrowserSession } from '../helpers/e2e.js';
 import { writeFixtureGraph } from '../helpers/road-graphs.js';
 
 // The Saint-Germain-en-Laye road fixture (real OSM drive network), as the trade-areas journey: drive times exist
@@ -13,22 +13,8 @@ const MAP_VIEW: [number, number] = [2.1, 48.925];
 const MAX_SNAP_M = 3000;
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
-const num = (t: string | null) => Number((t ?? '').replace(/[\s\u202f\u00a0]/g, '').replace('%', '').replace(',', '.'));
 
-/** Screenshots at 1440×900 and 390×844 with `target` (a result) in view; on the phone the legend is folded, as it starts there. */
-async function shoot(page: Page, name: string, target: string) {
-  const toast = page.locator('.toast .icon');
-  if (await toast.count()) await toast.first().click();
-  for (const [width, height] of [[1440, 900], [390, 844]] as const) {
-    await page.setViewportSize({ width, height });
-    const legendOpen = (await page.locator('[data-testid=legend-toggle]').getAttribute('aria-expanded')) === 'true';
-    if (legendOpen !== (width > 760)) await page.locator('[data-testid=legend-toggle]').click();
-    await page.locator(target).scrollIntoViewIfNeeded();
-    await page.screenshot({ path: join(ARTIFACTS_DIR, `basins-${name}-${width}x${height}.png`) });
-  }
-  await page.setViewportSize({ width: 1440, height: 900 });
-  if ((await page.locator('[data-testid=legend-toggle]').getAttribute('aria-expanded')) !== 'true') await page.locator('[data-testid=legend-toggle]').click();
-}
+const shoot = (page: Page, name: string, target: string) => shootBothSizes(page, 'basins', name, target, { reopenLegend: true });
 
 (browserSkipReason ? describe.skip : describe)(`healthcare basins in Chromium${browserSkipReason ? ` — ${browserSkipReason}` : ''}`, () => {
   let session: BrowserSession;
@@ -87,7 +73,7 @@ async function shoot(page: Page, name: string, target: string) {
     expect(await result.locator('[data-testid=basins-label-computed]').innerText()).toBe('calculé');
     // the summary in French figures: the population-weighted mean the API computed
     const summary = await result.locator('[data-testid=basins-access-summary] dd').first().innerText();
-    expect(num(summary)).toBeCloseTo(body.summary.meanPopulationWeighted, 0);
+    expect(frenchNumber(summary)).toBeCloseTo(body.summary.meanPopulationWeighted, 0);
     // sensitivity: catchment 10 / 15 / 20 / 30 min × 3 decays, the current parameters marked
     const sensitivity = result.locator('[data-testid=basins-sensitivity]');
     expect(await sensitivity.locator('tbody tr').count()).toBe(body.sensitivity.length);
@@ -157,10 +143,10 @@ async function shoot(page: Page, name: string, target: string) {
     await table.waitFor({ timeout: 20_000 });
     expect(body.basins.length).toBeGreaterThan(1);
     // largest population first; a click on « Population » turns the order
-    const pops = (await table.locator('tbody tr td:nth-of-type(2)').allInnerTexts()).map(num);
+    const pops = (await table.locator('tbody tr td:nth-of-type(2)').allInnerTexts()).map(frenchNumber);
     expect(pops).toEqual([...pops].sort((a, b) => b - a));
     await table.locator('[data-testid=basins-sort-populationCount]').click();
-    const asc = (await table.locator('tbody tr td:nth-of-type(2)').allInnerTexts()).map(num);
+    const asc = (await table.locator('tbody tr td:nth-of-type(2)').allInnerTexts()).map(frenchNumber);
     expect(asc).toEqual([...asc].sort((a, b) => a - b));
     await table.locator('[data-testid=basins-sort-populationCount]').click();
     // the map: categorical, one colour per basin, its legend names the largest basins

@@ -56,3 +56,25 @@ export async function openBrowserSession(env: Record<string, string> = {}): Prom
     },
   };
 }
+
+/** A number as the app prints it in French (« 12 345,6 », « 45 % »): spaces, narrow spaces and % dropped, decimal comma. */
+export const frenchNumber = (t: string | null) => Number((t ?? '').replace(/[\s\u202f\u00a0]/g, '').replace('%', '').replace(',', '.'));
+
+/**
+ * Screenshots `<prefix>-<name>-<w>x<h>.png` at 1440×900 and 390×844 with `target` (a result) in view; on the phone the
+ * legend is folded, as it starts there. Back at 1440×900 after; `reopenLegend` unfolds the legend again.
+ */
+export async function shootBothSizes(page: Page, prefix: string, name: string, target: string, opts: { reopenLegend?: boolean } = {}) {
+  const toast = page.locator('.toast .icon');
+  if (await toast.count()) await toast.first().click();
+  const legendToggle = page.locator('[data-testid=legend-toggle]');
+  for (const [width, height] of [[1440, 900], [390, 844]] as const) {
+    await page.setViewportSize({ width, height });
+    const legendOpen = (await legendToggle.getAttribute('aria-expanded')) === 'true';
+    if (legendOpen !== (width > 760)) await legendToggle.click();
+    await page.locator(target).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(ARTIFACTS_DIR, `${prefix}-${name}-${width}x${height}.png`) });
+  }
+  await page.setViewportSize({ width: 1440, height: 900 });
+  if (opts.reopenLegend && (await legendToggle.getAttribute('aria-expanded')) !== 'true') await legendToggle.click();
+}
