@@ -9,7 +9,7 @@
  * Gaussian (e^{-½(t/t0)²} − e^{-½}) / (1 − e^{-½}), 1 at 0 and 0 at the catchment t0.
  * Sparse CSR by supply (types.ts SparseTimes) so 30,000 supplies × 34,875 communes within 30 min fit in memory.
  */
-import type { StoreTimes } from '../areas/index.js';
+import { toSparse, type StoreTimes } from '../areas/index.js';
 import { BasinInputError, type SparseTimes } from './types.js';
 import { basinsText } from '../../messages/basins.js';
 
@@ -46,7 +46,7 @@ export function checkCatchment(catchmentMin: number, field = 'catchmentMin'): vo
   }
 }
 
-function checkDecay(decay: AccessDecay): void {
+export function checkDecay(decay: AccessDecay): void {
   if (decay.kind !== 'steps') return;
   const { upperMin, weights } = decay;
   if (upperMin.length === 0 || upperMin.length !== weights.length
@@ -68,24 +68,10 @@ export function accessWeight(tMin: number, decay: AccessDecay, catchmentMin: num
   return 0;
 }
 
-/** Dense store × commune table (areas' StoreTimes) → sparse, keeping the pairs with t ≤ maxSec. */
+/** Dense store × commune table (areas' StoreTimes) → sparse by supply, keeping the pairs with t ≤ maxSec (areas' toSparse). */
 export function sparseFromStoreTimes(times: StoreTimes, maxSec: number): SparseTimes {
-  const { storeCount: S, communeCount: C, sec } = times;
-  let n = 0;
-  for (let k = 0; k < sec.length; k++) if (sec[k] <= maxSec) n++;
-  const offsets = new Int32Array(S + 1);
-  const commune = new Int32Array(n);
-  const out = new Float32Array(n);
-  let p = 0;
-  for (let s = 0; s < S; s++) {
-    const off = s * C;
-    for (let c = 0; c < C; c++) {
-      const t = sec[off + c];
-      if (t <= maxSec) { commune[p] = c; out[p] = t; p++; }
-    }
-    offsets[s + 1] = p;
-  }
-  return { supplyCount: S, communeCount: C, offsets, commune, sec: out };
+  const { storeCount, ...csr } = toSparse(times, maxSec);
+  return { supplyCount: storeCount, ...csr };
 }
 
 function checkInputs(times: SparseTimes, supply: Float64Array, demand: Float64Array): void {

@@ -8,7 +8,7 @@
  */
 export * from './types.js';
 export {
-  accessibility, accessWeight, sparseFromStoreTimes, checkCatchment, DEFAULT_STEPS, MAX_CATCHMENT_MIN, PER_INHABITANTS,
+  accessibility, accessWeight, sparseFromStoreTimes, checkCatchment, checkDecay, DEFAULT_STEPS, MAX_CATCHMENT_MIN, PER_INHABITANTS,
   type AccessDecay, type AccessibilityOptions, type AccessibilityResult,
 } from './accessibility.js';
 export {
