@@ -19,6 +19,11 @@ export const basinsApiText = {
   computedLabel: 'Indicateur calculé (non publié par une source statistique) : méthode enregistrée avec lui.',
   unitPer100k: (what: string) => `${what} pour 100 000 habitants`,
   unitActivity: 'consultations par habitant et par an',
+  unitActivityOther: 'activité par habitant et par an',
+  syntheticSupply: 'Offre issue d’une couche de données synthétiques (démonstration).',
+  syntheticActors: 'Points issus d’une couche de données synthétiques (démonstration).',
+  /** Short decay names inside an indicator's label. */
+  decayShort: { binary: 'seuil simple', steps: 'paliers', gaussian: 'gaussienne' } as Record<'binary' | 'steps' | 'gaussian', string>,
   accessLabel: (supply: string, decay: string, catchmentMin: number) => `Accessibilité — ${supply} (${decay}, ${fr2(catchmentMin)} min) — calculé`,
   gpAccessLabel: (decay: string, catchmentMin: number) => `Accessibilité aux médecins généralistes (2SFCA ${decay}, ${fr2(catchmentMin)} min) — calculé`,
   accessDefinition: (supply: string, decay: string, catchmentMin: number, activity?: number) =>

@@ -13,7 +13,7 @@ import { loadSupply, type SupplyInput } from './basins-sources.js';
 import { supplyTimes, supplyTimesReport } from './basins-times.js';
 import { saveComputedIndicator } from './basins-indicators.js';
 import {
-  BasinInputError, DEFAULT_STEPS, PER_INHABITANTS, accessibility, accessibilitySensitivity, basinsText, checkCatchment, defaultSensitivityVariants,
+  BasinInputError, DEFAULT_STEPS, PER_INHABITANTS, accessibility, accessibilitySensitivity, basinsText, checkCatchment, checkDecay, defaultSensitivityVariants,
   type AccessDecay,
 } from '../domain/basins/index.js';
 
@@ -62,8 +62,6 @@ export function toDecay(d: DecayInput): AccessDecay {
   return { kind: 'steps', upperMin: d.upperMin ?? [...DEFAULT_STEPS.upperMin], weights: d.weights ?? [...DEFAULT_STEPS.weights] };
 }
 
-const decayShort = (d: AccessDecay) => (d.kind === 'binary' ? 'seuil simple' : d.kind === 'steps' ? 'paliers' : 'gaussienne');
-
 /** Population-weighted quantile of `values` (indices `order` sorted by value). */
 function weightedQuantile(order: readonly number[], values: ArrayLike<number>, weights: ArrayLike<number>, total: number, q: number): number | null {
   if (!(total > 0)) return null;
@@ -111,9 +109,9 @@ export async function accessibilityFor(deps: BasinsDeps, input: AccessibilityInp
   deps.routing.requireNetwork(); // 503 with the reason before anything else
   const decay = toDecay(input.decay);
   try {
+    // Before any drive time is computed.
     checkCatchment(input.catchmentMin);
-    // The decay's own checks (steps) run in the domain; run them before any drive time is computed.
-    accessibility({ supplyCount: 0, communeCount: 0, offsets: new Int32Array(1), commune: new Int32Array(0), sec: new Float32Array(0) }, new Float64Array(0), new Float64Array(0), { catchmentMin: input.catchmentMin, decay });
+    checkDecay(decay);
   } catch (e) {
     basinError(e);
   }
@@ -158,9 +156,9 @@ export async function accessibilityFor(deps: BasinsDeps, input: AccessibilityInp
   const computeMs = performance.now() - t0;
 
   const isGp = input.supply.source === 'gp';
-  const unit = input.activityPerSupply ? (isGp ? t.unitActivity : `activité par habitant et par an`) : t.unitPer100k(supply.unitWhat);
+  const unit = input.activityPerSupply ? (isGp ? t.unitActivity : t.unitActivityOther) : t.unitPer100k(supply.unitWhat);
   const decayLabel = basinsText.decayLabel[decay.kind];
-  const label = isGp ? t.gpAccessLabel(decayShort(decay), input.catchmentMin) : t.accessLabel(supply.label, decayShort(decay), input.catchmentMin);
+  const label = isGp ? t.gpAccessLabel(t.decayShort[decay.kind], input.catchmentMin) : t.accessLabel(supply.label, t.decayShort[decay.kind], input.catchmentMin);
   const ageWeighted = false; // no consumption-by-age profile in our data: never invented
   const demand = { label: t.populationDemand, ageWeighted, ageWeightedAsked: !!input.demand?.ageWeighted, note: input.demand?.ageWeighted ? t.ageNotAvailable : t.ageNotAsked };
   const method = {
@@ -181,7 +179,7 @@ export async function accessibilityFor(deps: BasinsDeps, input: AccessibilityInp
     quality: 'computed' as const,
     label,
     unit,
-    labels: [t.computedLabel, ...(supply.synthetic ? ['Offre issue d’une couche de données synthétiques (démonstration).'] : [])],
+    labels: [t.computedLabel, ...(supply.synthetic ? [t.syntheticSupply] : [])],
     synthetic: supply.synthetic,
     method,
     supply: {

@@ -60,11 +60,18 @@ async function datasetOr404(database: Database, id: string) {
   return { id: d.id, label: flowDatasetLabel(d), year: d.year, synthetic: d.synthetic, quality: (d.synthetic ? 'modelled' : 'observed') as 'modelled' | 'observed' };
 }
 
-/** Everything read from the database for one dataset. */
-async function readInputs(database: Database, datasetId: string) {
+/** What every dataset's basins read besides its flows: communes and their codes géo, establishments, sites, links. */
+async function readReference(database: Database) {
   const db = database.db;
-  const [flows, communes, est, site, links] = await Promise.all([flowTable(db, datasetId), communesWithCodeGeo(db), establishments(db), sites(db), effectiveLinks(db)]);
-  return { flows, communes, est, site, links };
+  const [communes, est, site, links] = await Promise.all([communesWithCodeGeo(db), establishments(db), sites(db), effectiveLinks(db)]);
+  return { communes, est, site, links };
+}
+type Reference = Awaited<ReturnType<typeof readReference>>;
+
+/** Everything read from the database for one dataset (the reference read once when several datasets are computed). */
+async function readInputs(database: Database, datasetId: string, reference: Promise<Reference> = readReference(database)) {
+  const [flows, ref] = await Promise.all([flowTable(database.db, datasetId), reference]);
+  return { flows, ...ref };
 }
 type Inputs = Awaited<ReturnType<typeof readInputs>>;
 
@@ -142,7 +149,7 @@ function unitsOf(inputs: Inputs, unit: FlowUnit, finessList: readonly string[]) 
 }
 
 /** The basins of one dataset (no save): figures, communes, log, timing. */
-async function computeBasins(database: Database, body: FlowBasinsInput) {
+async function computeBasins(database: Database, body: FlowBasinsInput, reference?: Promise<Reference>) {
   const t0 = performance.now();
   const dataset = await datasetOr404(database, body.dataset ?? DEFAULT_FLOW_DATASET);
   if (body.caseMix !== undefined) throw new ApiError(422, 'CASE_MIX_UNAVAILABLE', t.caseMixUnavailable(dataset.id), { field: 'caseMix' });
@@ -151,7 +158,7 @@ async function computeBasins(database: Database, body: FlowBasinsInput) {
     minStays: body.minStays ?? DEFAULT_MIN_STAYS,
     contiguity: body.contiguity ?? true,
   };
-  const inputs = await readInputs(database, dataset.id);
+  const inputs = await readInputs(database, dataset.id, reference);
   const readMs = performance.now() - t0;
   const t1 = performance.now();
   const { flows, communes } = inputs;
@@ -313,8 +320,10 @@ export interface CompareInput extends Omit<FlowBasinsInput, 'dataset' | 'save' |
 /** POST /api/basins/flows/compare: the basins of two datasets (years) and the codes géo that changed basin. */
 export async function compareFlowBasins(database: Database, body: CompareInput) {
   if (body.datasets[0] === body.datasets[1]) throw new ApiError(400, 'VALIDATION_FAILED', t.compareSame, { field: 'datasets' });
-  const ra = await computeBasins(database, { ...body, dataset: body.datasets[0] });
-  const rb = await computeBasins(database, { ...body, dataset: body.datasets[1] });
+  const reference = readReference(database);
+  reference.catch(() => undefined); // awaited below, after the dataset checks: not an unhandled rejection meanwhile
+  const ra = await computeBasins(database, { ...body, dataset: body.datasets[0] }, reference);
+  const rb = await computeBasins(database, { ...body, dataset: body.datasets[1] }, reference);
   const keyOf = (r: typeof ra) => {
     const m = new Map<string, { key: string; label: string }>();
     for (const x of r.basins) for (const z of x.codesGeo) m.set(z, { key: x.key, label: x.label });
@@ -323,7 +332,7 @@ export async function compareFlowBasins(database: Database, body: CompareInput) 
   const ka = keyOf(ra);
   const kb = keyOf(rb);
   const population = new Map<string, number>();
-  const communes = await communesWithCodeGeo(database.db);
+  const { communes } = await reference;
   for (const c of communes) if (c.zoneCode !== null) population.set(c.zoneCode, (population.get(c.zoneCode) ?? 0) + c.population);
   const codes = [...new Set([...ka.keys(), ...kb.keys()])].sort();
   const rows = codes.map((codeGeo) => {

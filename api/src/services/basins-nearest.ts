@@ -93,7 +93,7 @@ export async function nearestFor(deps: BasinsDeps, input: NearestInput) {
   return {
     quality: 'computed' as const,
     label,
-    labels: [t.computedLabel, ...(actors.synthetic ? ['Points issus d’une couche de données synthétiques (démonstration).'] : [])],
+    labels: [t.computedLabel, ...(actors.synthetic ? [t.syntheticActors] : [])],
     synthetic: actors.synthetic,
     method,
     actorSet: { label: actors.label, source: actors.source, year: actors.year, placement: actors.placement, pointCount: keys.length },
