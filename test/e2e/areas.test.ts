@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { browserSkipReason } from '../helpers/browser.js';
-import { ARTIFACTS_DIR, frenchNumber, openBrowserSession, shootBothSizes, type BrowserSession } from '../helpers/e2e.js';
+import { ARTIFACTS_DIR, SCREENSHOTS, frenchNumber, openBrowserSession, shootBothSizes, shootOnce, type BrowserSession } from '../helpers/e2e.js';
 import { writeFixtureGraph } from '../helpers/road-graphs.js';
 import { fixtureNetwork } from '../domain/routing/fixtures.js';
 import { StoreTimesEngine } from '../../api/src/engine/store-times.js';
@@ -81,13 +81,13 @@ const shoot = (page: Page, name: string, target: string) => shootBothSizes(page,
   });
 
   const panel = () => session.page.locator('[data-testid=areas-panel]');
-  const state = () => session.page.evaluate(() => (window as unknown as { __maillageState: () => Json }).__maillageState()) as Promise<Json>;
+  const state = () => session.state('values', 'areas') as Promise<Json>;
 
   it('picks the stores: a point layer, the role from the « reseau » column, the attractiveness from the surface', async () => {
     const { page } = session;
     await page.setViewportSize({ width: 1440, height: 900 });
     await page.goto(session.server.url);
-    await session.waitForMapIdle();
+    await page.waitForFunction(() => !!(window as unknown as { __maillageMap?: unknown }).__maillageMap, undefined, { timeout: 30_000 });
     await session.jumpTo(MAP_VIEW, 11.5);
     const p = panel();
     await p.locator('[data-testid=areas-store-layer]').selectOption({ label: layerNames.stores });
@@ -96,7 +96,7 @@ const shoot = (page: Page, name: string, target: string) => shootBothSizes(page,
     expect(await p.locator('[data-testid=areas-role-field]').inputValue()).toBe('reseau');
     await p.locator('[data-testid=areas-attractiveness]').selectOption('surface_m2');
     expect(await p.locator('[data-testid=areas-store-count]').innerText()).toBe('4 points dont 2 propres');
-    await p.locator('[data-testid=areas-stores]').screenshot({ path: join(ARTIFACTS_DIR, 'areas-0-stores-1440x900.png') });
+    if (SCREENSHOTS) await p.locator('[data-testid=areas-stores]').screenshot({ path: join(ARTIFACTS_DIR, 'areas-0-stores-1440x900.png') });
   });
 
   it('computes the Huff model and maps the own-network share per commune, labelled modelled', async () => {
@@ -128,7 +128,6 @@ const shoot = (page: Page, name: string, target: string) => shootBothSizes(page,
     await expect.poll(() => legend.innerText()).toMatch(/Part du réseau propre par commune \(Huff\)/);
     expect(await legend.locator('[data-testid=legend-quality]').allInnerTexts()).toContain('modélisé');
     expect(await p.locator('[data-testid=areas-legend]').innerText()).toMatch(/Propre[\s\S]*Concurrent/);
-    await session.waitForMapIdle();
     await shoot(page, '1-huff', '[data-testid=areas-huff-stores]');
   });
 
@@ -181,7 +180,6 @@ const shoot = (page: Page, name: string, target: string) => shootBothSizes(page,
     await p.locator('[data-testid=areas-scenario-name]').fill('Ouverture Le Pecq');
     await p.locator('[data-testid=areas-save-scenario]').click();
     await expect.poll(() => p.locator('[data-testid=areas-scenarios] summary').innerText()).toMatch(/\(1\)/);
-    await session.waitForMapIdle();
     await shoot(page, '3-what-if', '[data-testid=areas-whatif-table]');
   });
 
@@ -194,8 +192,7 @@ const shoot = (page: Page, name: string, target: string) => shootBothSizes(page,
     await p.locator('[data-testid=areas-move]').click();
     await page.locator('[data-testid=tool-status][data-tool=click-point]').waitFor();
     expect(await page.locator('[data-testid=tool-status]').innerText()).toMatch(/nouvel emplacement de Magasin Achères/);
-    await session.jumpTo(MOVE_TO, 12.5); // the new place in the middle of the map, clear of the panel
-    await session.waitForMapIdle();
+    await session.jumpTo(MOVE_TO, 12.5); // the new place in the middle of the map, clear of the panel (jumpTo is synchronous)
     await session.clickMap(MOVE_TO);
     await expect.poll(() => p.locator('[data-testid=areas-changes] li').allInnerTexts()).toEqual([expect.stringMatching(/^Déplacer Magasin Achères \(2\.08\d+ ; 48\.89\d+\)/)]);
     // On the map: the old place hollow grey (in the legend), a line to the new one.
@@ -216,7 +213,6 @@ const shoot = (page: Page, name: string, target: string) => shootBothSizes(page,
     await p.locator('[data-testid=areas-save-scenario]').click();
     await expect.poll(() => p.locator('[data-testid=areas-scenarios] summary').innerText()).toMatch(/\(2\)/);
     await session.jumpTo([2.075, 48.93], 12); // the old place (hollow, Achères) and the new one, a line between them
-    await session.waitForMapIdle();
     await shoot(page, '3a-move', '[data-testid=areas-whatif-table]');
   }, 180_000);
 
@@ -249,7 +245,6 @@ const shoot = (page: Page, name: string, target: string) => shootBothSizes(page,
     expect(await candidate.nth(0).innerText()).toMatch(/ouverture/);
     expect(await table.locator('tr[data-store=E2E-P2] td').nth(1).innerText()).toMatch(/déplacement/);
     expect(await page.locator('[data-testid=areas-compare] [data-testid=areas-label-modelled]').innerText()).toBe('modélisé');
-    await session.waitForMapIdle();
     await shoot(page, '3b-compare', '[data-testid=areas-compare]');
     await page.locator('[data-testid=areas-compare-drawer]').getByRole('button', { name: 'Fermer la comparaison des scénarios' }).click();
     await expect.poll(() => page.locator('[data-testid=areas-compare-drawer]').count()).toBe(0);
@@ -292,7 +287,7 @@ const shoot = (page: Page, name: string, target: string) => shootBothSizes(page,
     const options = await p.locator('[data-testid=areas-save-store] option').allInnerTexts();
     expect(options[0]).toBe('Réseau propre (ensemble)');
     expect(options.slice(1).sort()).toEqual(STORES.map((x) => x.nom).sort());
-    await p.locator('[data-testid=areas-huff-result]').screenshot({ path: join(ARTIFACTS_DIR, 'areas-4-save-form-1440x900.png') });
+    if (SCREENSHOTS) await p.locator('[data-testid=areas-huff-result]').screenshot({ path: join(ARTIFACTS_DIR, 'areas-4-save-form-1440x900.png') });
     const saved = page.waitForResponse((r) => r.url().endsWith('/api/areas/huff') && r.request().method() === 'POST');
     await p.locator('[data-testid=areas-save-name]').press('Enter');
     const body = (await (await saved).json()) as Json;
@@ -307,8 +302,7 @@ const shoot = (page: Page, name: string, target: string) => shootBothSizes(page,
     const profile = page.locator('[data-testid=zone-profile]');
     await profile.locator('[data-testid=zone-figures]').waitFor({ timeout: 30_000 });
     expect(await profile.innerText()).toMatch(/Réseau e2e/);
-    await session.waitForMapIdle();
-    await page.screenshot({ path: join(ARTIFACTS_DIR, 'areas-4-profile-1440x900.png') });
+    await shootOnce(page, 'areas-4-profile-1440x900');
     expect(session.errors).toEqual([]);
   });
 

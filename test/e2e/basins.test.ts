@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { browserSkipReason } from '../helpers/browser.js';
-import { ARTIFACTS_DIR, frenchNumber, openBrowserSession, shootBothSizes, type BrowserSession } from '../helpers/e2e.js';
+import { ARTIFACTS_DIR, frenchNumber, openBrowserSession, shootBothSizes, shootOnce, type BrowserSession } from '../helpers/e2e.js';
 import { writeFixtureGraph } from '../helpers/road-graphs.js';
 
 // The Saint-Germain-en-Laye road fixture (real OSM drive network), as the trade-areas journey: drive times exist
@@ -34,9 +34,7 @@ const shoot = (page: Page, name: string, target: string) => shootBothSizes(page,
   });
 
   const panel = () => session.page.locator('[data-testid=basins-panel]');
-  /** Before a screenshot: the map idle (on a loaded machine it may still draw; the screenshot is taken all the same). */
-  const settle = () => session.waitForMapIdle().catch(() => console.warn('map not idle before the screenshot'));
-  const state = () => session.page.evaluate(() => (window as unknown as { __maillageState: () => Json }).__maillageState()) as Promise<Json>;
+  const state = () => session.state('values', 'indicators') as Promise<Json>;
 
   it('computes GP accessibility (E2SFCA steps, 30 min): the communes coloured with a « calculé » legend, the summary and the sensitivity table', async () => {
     const { page } = session;
@@ -83,7 +81,6 @@ const shoot = (page: Page, name: string, target: string) => shootBothSizes(page,
     expect(await sensitivity.locator('tbody tr.current td').first().innerText()).toMatch(/paliers/);
     expect(await sensitivity.locator('tbody th.group').allInnerTexts()).toEqual(['10 min', '15 min', '20 min', '30 min']);
     if (body.demand.note) expect(await result.locator('[data-testid=basins-demand-note]').innerText()).toBe(body.demand.note);
-    await settle();
     await shoot(page, '1-access', '[data-testid=basins-sensitivity]');
   }, 120_000);
 
@@ -124,7 +121,6 @@ const shoot = (page: Page, name: string, target: string) => shootBothSizes(page,
     const minutes = s.values.values.filter((v: number | null) => v !== null);
     expect(minutes.length).toBeGreaterThanOrEqual(5);
     for (const m of minutes) expect(m).toBeLessThanOrEqual(90);
-    await settle();
     await shoot(page, '2-nearest', '[data-testid=basins-nearest-result]');
   }, 120_000);
 
@@ -162,7 +158,6 @@ const shoot = (page: Page, name: string, target: string) => shootBothSizes(page,
     const log = p.locator('[data-testid=basins-log]');
     expect(await log.locator('summary').innerText()).toMatch(/déplacement.*fusion/);
     await session.jumpTo([1.2, 49.2], 8.5); // Rouen, Évreux, Beauvais: several basins side by side
-    await settle();
     await shoot(page, '3-flows', '[data-testid=basins-flows-table]');
   }, 180_000);
 
@@ -187,8 +182,7 @@ const shoot = (page: Page, name: string, target: string) => shootBothSizes(page,
     const profile = page.locator('[data-testid=zone-profile]');
     await profile.locator('[data-testid=zone-figures]').waitFor({ timeout: 60_000 });
     expect(await profile.innerText({ timeout: 90_000 })).toContain(`Bassins e2e — ${label.trim()}`);
-    await settle();
-    await page.screenshot({ path: join(ARTIFACTS_DIR, 'basins-4-profile-1440x900.png'), timeout: 90_000 });
+    await shootOnce(page, 'basins-4-profile-1440x900');
     expect(session.errors).toEqual([]);
   }, 240_000);
 });

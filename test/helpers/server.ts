@@ -13,11 +13,16 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-/** Builds web/dist when missing or older than web/ sources (as `npm start` does). One build at a time across workers. */
+/** Builds web/dist when missing or older than web/ sources (as `npm start` does, in production mode). One build at a time across workers. */
 export function ensureWebBuild(): void {
   const index = join(ROOT, 'web/dist/index.html');
   if (existsSync(index) && statSync(index).mtimeMs >= newestMtime(join(ROOT, 'web'))) return;
-  const res = spawnSync('flock', [join(ROOT, '.tmp', 'web-build.lock'), process.execPath, join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+  const res = spawnSync('flock', [join(ROOT, '.tmp', 'web-build.lock'), process.execPath, join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    // vitest sets NODE_ENV=test, which Vite would keep: React's development build (jsxDEV), slower than what users get
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   if (res.status !== 0) throw new Error('vite build failed');
 }
 

@@ -125,10 +125,14 @@ async function insertVersions(trx: Kysely<DB>, versions: readonly NewVersion[]) 
 
 /**
  * Population and display outline of a version. Whole départements use their own outline (a 35,000-commune zone
- * unions ~100 shapes, not 35,000); the others are snapped to a grid a quarter of the simplification tolerance
- * (shared borders stay shared, far fewer vertices to union: ≈ 1.5× faster on 2,000 communes) and repaired where
- * snapping folded a ring. Only the members' départements are read (a 10-commune zone: ~10 ms, not ~100 ms).
- * With `codesGeo`, the outline is the union of those PMSI codes géo's shapes instead.
+ * unions ~100 shapes, not 35,000); the others are unioned on a grid a quarter of the simplification tolerance
+ * (ST_Union with a grid size: GEOS's fixed-precision overlay, shared borders stay shared, far fewer vertices). Only
+ * the members' départements are read (a 10-commune zone: ~10 ms, not ~100 ms). With `codesGeo`, the outline is the
+ * union of those PMSI codes géo's shapes instead.
+ * The grid size matters for more than speed: a floating-precision union that hits a GEOS topology exception (the
+ * 592 codes géo of the AP-HP flow basin, in one row order) makes embedded PGlite's WASM build return no row at all,
+ * without an error — the UPDATE then changed nothing and the zone kept population 0 and no outline. The
+ * fixed-precision overlay never raises one; and an UPDATE that touches no row now throws.
  */
 async function versionFigures(trx: Kysely<DB>, zoneId: string, version: number, codesGeo?: readonly string[]) {
   const parts = codesGeo ? sql`parts AS (SELECT geom FROM pmsi_zones WHERE code = ANY(${[...codesGeo]}::text[]) AND geom IS NOT NULL)` : sql`
@@ -142,15 +146,17 @@ async function versionFigures(trx: Kysely<DB>, zoneId: string, version: number, 
       UNION ALL
       SELECT c.geom FROM communes c JOIN m ON m.commune_code = c.code
       WHERE c.geom IS NOT NULL AND c.departement_code NOT IN (SELECT departement_code FROM full_deps))`;
-  await sql`
+  const r = await sql`
     WITH m AS (SELECT commune_code, weight FROM zone_members WHERE zone_id = ${zoneId}::uuid AND version = ${version}),
     ${parts},
     tol AS (SELECT greatest(0.0005, (ST_XMax(e) - ST_XMin(e) + ST_YMax(e) - ST_YMin(e)) / 3000) AS t FROM (SELECT ST_Extent(geom)::geometry AS e FROM parts) x),
-    u AS (SELECT ST_CollectionExtract(ST_Union(ST_MakeValid(ST_SnapToGrid(p.geom, tol.t / 4))), 3) AS g, tol.t FROM parts p, tol GROUP BY tol.t)
+    u AS (SELECT ST_CollectionExtract(ST_Union(p.geom, tol.t / 4), 3) AS g, tol.t FROM parts p, tol GROUP BY tol.t)
     UPDATE zone_versions SET
       population_count = (SELECT coalesce(sum(c.population_count * m.weight), 0)::float8 FROM m JOIN communes c ON c.code = m.commune_code),
       geom = (SELECT ST_SimplifyPreserveTopology(g, t) FROM u)
-    WHERE zone_id = ${zoneId}::uuid AND version = ${version}`.execute(trx);
+    WHERE zone_id = ${zoneId}::uuid AND version = ${version}
+    RETURNING 1 AS updated`.execute(trx);
+  if (!r.rows.length) throw new Error(`zone ${zoneId} v${version}: population and outline not computed (the database returned no row)`);
 }
 
 /** Adds version current+1 with the given members (older versions are never touched). */

@@ -185,7 +185,9 @@ export async function accessibilityFor(deps: BasinsDeps, input: AccessibilityInp
     supply: {
       label: supply.label, source: supply.source, year: supply.year, placement: supply.placement, pointCount: supply.points.length,
       total: supply.values.reduce((a, b) => a + b, 0), inReach: result.supplyInReach, withoutDemand: result.supplyWithoutDemand,
-      offNetwork: report.offNetwork,
+      // the first 200 off-network points (a regional network leaves thousands out of a national set), and their count
+      offNetwork: report.offNetwork.slice(0, 200),
+      offNetworkCount: report.offNetwork.length,
     },
     demand: { ...demand, populationCount: summary.populationCount },
     values: { codes: communes.map((c) => c.code), value: values },

@@ -27,9 +27,9 @@ export const FLOW_UNITS = ['establishment', 'town', 'legal_entity'] as const;
 /**
  * Most basins saved as zones at once. On the modelled 2024 table the defaults give 223 (establishment, legal
  * entity) and 250 (town) basins; with no threshold and no contiguity, 459 / 380 / 459 — mostly one-code basins
- * nobody saves. A basin zone costs ≈ 100–170 ms to save on the embedded database (outline = union of its codes
- * géo's shapes; 142 basins in 25 s on a loaded 2-core machine), so 400 zones keep a save within about a minute:
- * beyond that, 400 ZONES_TOO_MANY (raise the thresholds).
+ * nobody saves. A basin zone costs ≈ 25–30 ms to save on the embedded database (outline = grid union of its codes
+ * géo's shapes; 142 basins in 3.4–3.9 s, 3.1 s on PostgreSQL), so 400 zones keep a save within seconds: beyond that,
+ * 400 ZONES_TOO_MANY (raise the thresholds).
  */
 export const MAX_FLOW_BASIN_ZONES = 400;
 /** Contiguity passes before giving up (each pass moves every detached code that has a neighbouring basin). */

@@ -121,9 +121,9 @@ function AccessResultView() {
       </dl>
       {u?.rule && <p className="muted tiny" data-testid="basins-threshold-rule">{u.rule}</p>}
       {r.demand.note && <p className="notice tiny" data-testid="basins-demand-note">{r.demand.note}</p>}
-      {r.supply.offNetwork.length > 0 && (
+      {r.supply.offNetworkCount > 0 && (
         <details className="basins-off small">
-          <summary>{M.access.offNetwork(r.supply.offNetwork.length)}</summary>
+          <summary>{M.access.offNetwork(r.supply.offNetworkCount)}</summary>
           <ul>{r.supply.offNetwork.slice(0, 50).map((o) => <li key={o.key}>{o.label} — {o.reason}</li>)}</ul>
         </details>
       )}
