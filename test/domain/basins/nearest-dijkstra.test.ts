@@ -109,6 +109,21 @@ describe.each(['andorra', 'saint-germain-en-laye'] as FixtureName[])('nearest-ac
     expect(C).toBe(COMMUNES + 1);
   });
 
+  it('a call with more stores than the engine\'s row cache gives every store its row (the first ones were evicted unread)', async () => {
+    const small = new StoreTimesEngine(network, communes, 2, 3); // a row cache of 3, for 9 actors
+    const large = new StoreTimesEngine(network, communes, 2);
+    engines.push(small, large);
+    const a = (await small.times(network, actorPoints, 90 * 60)).sparse;
+    const b = (await large.times(network, actorPoints, 90 * 60)).sparse;
+    expect(Array.from(a.offsets)).toEqual(Array.from(b.offsets));
+    expect(Array.from(a.commune)).toEqual(Array.from(b.commune));
+    expect(Array.from(a.sec)).toEqual(Array.from(b.sec));
+    expect(b.offsets[1]).toBeGreaterThan(0); // the first store's row is not empty
+    // and again, with 3 rows cached from the previous call: the same table
+    const again = (await small.times(network, actorPoints, 90 * 60)).sparse;
+    expect(Array.from(again.sec)).toEqual(Array.from(b.sec));
+  });
+
   it.each([90 * 60, 5 * 60])('the multi-source search the service uses gives the same nearest actor, time and ties (cut-off %i s)', (cutoffSec) => {
     const near = nearestSourceOfOrigins(graph, reverseAdjacency(graph), communeSnaps, actorSnaps, cutoffSec * 1000);
     const ref = reference(cutoffSec);
