@@ -20,6 +20,7 @@ import { exportsRoutes } from './routes/exports.js';
 import { areasRoutes } from './routes/areas.js';
 import { basinsRoutes } from './routes/basins.js';
 import { basinFlowsRoutes } from './routes/basins-flows.js';
+import { sectorsRoutes } from './routes/sectors.js';
 
 /** Builds the Hono app: mounts every resource (one line each) and maps all errors to the one error shape. */
 export function createApp(deps: AppDeps) {
@@ -36,7 +37,8 @@ export function createApp(deps: AppDeps) {
     .route('/exports', exportsRoutes(deps))
     .route('/areas', areasRoutes(deps))
     .route('/basins', basinsRoutes(deps))
-    .route('/basins/flows', basinFlowsRoutes(deps));
+    .route('/basins/flows', basinFlowsRoutes(deps))
+    .route('/sectors', sectorsRoutes(deps));
 
   const app = new Hono();
   app.use('/api/*', compress());

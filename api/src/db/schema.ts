@@ -91,5 +91,5 @@ export interface ComputedIndicatorTables {
   computedIndicatorValues: { indicatorId: string; communeCode: string; value: number | null };
 }
 
-export type DB = TerritoryTables & LayerTables & HealthTables & InseeTables & ZoneTables & ComputedIndicatorTables;
+export type DB = TerritoryTables & LayerTables & HealthTables & InseeTables & ZoneTables & ComputedIndicatorTables & import('./schema-sectors.js').SectorTables;
 export type { Generated };

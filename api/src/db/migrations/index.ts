@@ -10,6 +10,7 @@ import * as insee from './2026_11_30_1000_insee.js';
 import * as zones from './2026_11_30_1100_zones.js';
 import * as areas from './2026_11_30_1200_areas.js';
 import * as computedIndicators from './2026_11_30_2300_computed_indicators.js';
+import * as sectors from './2026_12_01_0400_sectors.js';
 
 /** All migrations, keyed by their dated name. Add one line per new migration file. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_30_1100_zones': zones,
   '2026_11_30_1200_areas': areas,
   '2026_11_30_2300_computed_indicators': computedIndicators,
+  '2026_12_01_0400_sectors': sectors,
 };
