@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { browserSkipReason } from '../helpers/browser.js';
-import { ARTIFACTS_DIR, frenchNumber, openBrowserSession, shootBothSizes, shootOnce, type BrowserSession } from '../helpers/e2e.js';
+import { ARTIFACTS_DIR, SCREENSHOTS, frenchNumber, openBrowserSession, shootBothSizes, shootOnce, type BrowserSession } from '../helpers/e2e.js';
 import { writeFixtureGraph } from '../helpers/road-graphs.js';
 
 // The Saint-Germain-en-Laye road fixture (real OSM drive network), as the trade-areas journey: drive times exist
@@ -157,7 +157,7 @@ const shoot = (page: Page, name: string, target: string) => shootBothSizes(page,
     // the merge / contiguity log, collapsed
     const log = p.locator('[data-testid=basins-log]');
     expect(await log.locator('summary').innerText()).toMatch(/déplacement.*fusion/);
-    await session.jumpTo([1.2, 49.2], 8.5); // Rouen, Évreux, Beauvais: several basins side by side
+    if (SCREENSHOTS) await session.jumpTo([1.2, 49.2], 8.5); // Rouen, Évreux, Beauvais: several basins side by side
     await shoot(page, '3-flows', '[data-testid=basins-flows-table]');
   }, 180_000);
 

@@ -155,7 +155,7 @@ type MapHandle = { isMoving(): boolean; loaded(): boolean; getZoom(): number; pr
       const { features } = await (await fetch(`/api/layers/${layer.id}/features`)).json();
       return features.find((f: { key: string }) => f.key === 'K1') as { lon: number; lat: number };
     });
-    await page.evaluate(([lon, lat]) => (window as unknown as { __maillageMap: MapHandle }).__maillageMap.jumpTo({ center: [lon, lat], zoom: 12 }), [k1.lon, k1.lat]);
+    await page.evaluate(([lon, lat]) => { (window as unknown as { __maillageMap: MapHandle }).__maillageMap.jumpTo({ center: [lon, lat], zoom: 12 }); }, [k1.lon, k1.lat]);
     await page.waitForFunction(() => {
       const map = (window as unknown as { __maillageMap?: MapHandle }).__maillageMap;
       return !!map && !map.isMoving() && map.loaded() && map.getZoom() > 11.9;

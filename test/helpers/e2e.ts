@@ -48,7 +48,8 @@ export async function openBrowserSession(env: Record<string, string> = {}): Prom
       }, undefined, { timeout: 30_000 });
     },
     async jumpTo(center, zoom) {
-      await page.evaluate(([c, z]) => (window as unknown as { __maillageMap: MapHandle }).__maillageMap.jumpTo({ center: c, zoom: z }), [center, zoom] as const);
+      // a block, not an expression: jumpTo returns the map, which Playwright would serialize back (10–20 s)
+      await page.evaluate(([c, z]) => { (window as unknown as { __maillageMap: MapHandle }).__maillageMap.jumpTo({ center: c, zoom: z }); }, [center, zoom] as const);
     },
     state(...keys) {
       return page.evaluate((ks) => {

@@ -25,15 +25,17 @@ export async function loadZones() {
 // ── profile ──────────────────────────────────────────────────────────────────
 export async function openZone(id: string, version: number | null = null, fly = true) {
   setZones({ openId: id, version, profile: null, detail: zonesStore.get().openId === id ? zonesStore.get().detail : null });
+  // the profile is asked at once, beside the zone (not after the zone and the camera's flight)
+  const profile = loadProfile();
   try {
     const { zone } = await zonesApi.get(id, version);
     if (zonesStore.get().openId !== id) return;
     setZones((s) => ({ ...s, detail: zone, geometries: zone.geometry ? { ...s.geometries, [id]: zone.geometry } : s.geometries }));
     if (fly && zone.bbox) flyToBbox(zone.bbox, 12);
-    await loadProfile();
   } catch (e) {
     handleError(e);
   }
+  await profile;
 }
 
 export async function loadProfile() {
