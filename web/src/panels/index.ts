@@ -3,6 +3,7 @@ import { CommuneSheet } from './CommuneSheet';
 import * as zones from '../features/zones';
 import * as areas from '../features/areas';
 import * as basins from '../features/basins';
+import * as sectors from '../features/sectors';
 import * as isochrones from '../features/isochrones';
 import * as matrix from '../features/matrix';
 import * as health from '../features/health';
@@ -32,4 +33,5 @@ export const PANELS: PanelDefinition[] = [
   { id: 'zones', Component: zones.Panel },
   { id: 'areas', Component: areas.Panel },
   { id: 'basins', Component: basins.Panel },
+  { id: 'sectors', Component: sectors.Panel },
 ];

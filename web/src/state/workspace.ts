@@ -9,6 +9,7 @@ import type { IsochroneState } from '../features/isochrones/state';
 import type { MatrixState } from '../features/matrix/state';
 import type { AreasState } from '../features/areas/slice';
 import type { BasinsState } from '../features/basins/slice';
+import type { SectorsState } from '../features/sectors/slice';
 import type { ClassMethod } from '../lib/classify';
 import type { LabelData } from '../lib/labels';
 import { createStore, sliceOf } from './store';
@@ -67,6 +68,7 @@ export interface FeatureSlices {
   matrix: MatrixState;
   areas: AreasState;
   basins: BasinsState;
+  sectors: SectorsState;
 }
 
 /**

@@ -49,7 +49,7 @@ export const shell = {
   /** Panel registry ids (panels/index.ts) in words, for the error shown when one fails. */
   panelNames: {
     'commune-sheet': 'Fiche commune', 'zone-profile': 'Profil de zone', isochrones: 'Temps de trajet', matrix: 'Matrice des temps de trajet',
-    health: 'Santé', layers: 'Couches', zones: 'Zones', areas: 'Zones de chalandise', basins: 'Bassins de santé',
+    health: 'Santé', layers: 'Couches', zones: 'Zones', areas: 'Zones de chalandise', basins: 'Bassins de santé', sectors: 'Secteurs',
   } as Record<string, string>,
   sheetCollapse: 'Réduire les panneaux (ou glissez vers le bas)',
   sheetExpand: 'Ouvrir les panneaux',
