@@ -39,7 +39,7 @@ describe('one store with a slice per feature', () => {
   });
 
   it('lists each feature in the panel registry once', () => {
-    expect(PANELS.map((p) => p.id)).toEqual(['commune-sheet', 'zone-profile', 'isochrones', 'matrix', 'health', 'layers', 'zones', 'areas', 'basins']);
+    expect(PANELS.map((p) => p.id)).toEqual(['commune-sheet', 'zone-profile', 'isochrones', 'matrix', 'health', 'layers', 'zones', 'areas', 'basins', 'sectors']);
     expect(PANELS.find((p) => p.id === 'health')!.Component).toBe(health.Panel);
   });
 });
