@@ -48,6 +48,8 @@ export async function openBrowserSession(env: Record<string, string> = {}): Prom
       }, undefined, { timeout: 30_000 });
     },
     async jumpTo(center, zoom) {
+      // the map component loads after the panels: wait for the map itself, not for the page
+      await page.waitForFunction(() => !!(window as unknown as { __maillageMap?: unknown }).__maillageMap, undefined, { timeout: 60_000 });
       // a block, not an expression: jumpTo returns the map, which Playwright would serialize back (10–20 s)
       await page.evaluate(([c, z]) => { (window as unknown as { __maillageMap: MapHandle }).__maillageMap.jumpTo({ center: c, zoom: z }); }, [center, zoom] as const);
     },
